@@ -1,0 +1,5 @@
+import type { CliCommand } from './cli-command'
+import { serveCommand } from './serve-command'
+
+/** Every subcommand of `sonograph`; an area adds its command here. */
+export const commands: CliCommand[] = [serveCommand]

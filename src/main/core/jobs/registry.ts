@@ -1,0 +1,14 @@
+import type { JobFn } from './job-context'
+import { rowCountJob } from './row-count-job'
+
+/**
+ * Every kind of job a worker can run. An area adds its job here; the contract's
+ * `JobKinds` (src/shared/job-kinds.ts) gives each kind's argument and result types.
+ */
+export const jobRegistry = {
+  rowCount: rowCountJob,
+} satisfies Record<string, JobFn<never, unknown>>
+
+export type JobKind = keyof typeof jobRegistry
+export type JobArgs<K extends JobKind> = Parameters<(typeof jobRegistry)[K]>[0]
+export type JobResult<K extends JobKind> = Awaited<ReturnType<(typeof jobRegistry)[K]>>

@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { defineCall } from '../contract'
+
+export interface AppInfo {
+  name: string
+  version: string
+  transport: 'ipc' | 'bridge'
+  platform: string
+  sqliteVersion: string
+}
+
+export const appCalls = {
+  'app.info': defineCall<AppInfo>()(z.object({}).strict()),
+  'jobs.cancel': defineCall<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1) }).strict()),
+  'jobs.list': defineCall<{ jobId: string; kind: string }[]>()(z.object({}).strict()),
+}
