@@ -16,6 +16,11 @@ export interface QueryResult {
   changes?: number
 }
 
+export interface ExplainOptions {
+  /** Run the statement and report measured rows and time (MariaDB `ANALYZE`, MySQL `EXPLAIN ANALYZE`). Reads only. */
+  analyze?: boolean
+}
+
 export interface PlanNode {
   id: number
   parent: number
@@ -51,6 +56,12 @@ export interface Driver {
   introspect(): Promise<SchemaModel>
   /** Exact count of one table. */
   countRows(table: string): Promise<number>
-  explain(sql: string, params?: SqlValue[]): Promise<PlanNode[]>
+  explain(sql: string, params?: SqlValue[], opts?: ExplainOptions): Promise<PlanNode[]>
+  /**
+   * Stops the statements this driver is running (MySQL: `KILL QUERY` from a second
+   * connection); they then fail with CANCELLED. Resolves whether anything was running.
+   * Absent where the engine cannot interrupt (SQLite runs synchronously).
+   */
+  cancel?(): Promise<boolean>
   close(): Promise<void>
 }
