@@ -1,28 +1,10 @@
+import type { RatioInterval, TimingSummary } from '../../../shared/calls/bench'
+
 /**
  * Summary statistics for benchmark timings. Percentiles interpolate linearly
  * between order statistics (numpy's default, R's type 7), so a reader can
  * check every number by hand from the raw CSV.
  */
-
-export interface TimingSummary {
-  n: number
-  medianMs: number
-  p95Ms: number
-  minMs: number
-  maxMs: number
-  meanMs: number
-}
-
-export interface RatioInterval {
-  /** median(a) / median(b) on the observed samples. */
-  ratio: number
-  low: number
-  high: number
-  /** Confidence level, e.g. 0.95. */
-  level: number
-  resamples: number
-  seed: number
-}
 
 function sorted(values: readonly number[]): number[] {
   if (values.length === 0) throw new RangeError('No values')
