@@ -26,7 +26,21 @@ function num(v: unknown): number | undefined {
 }
 
 /** Keys of ANALYZE FORMAT=JSON that hold text or numbers about a step, never a sub-step. */
-const SCALAR_KEYS = new Set(['attached_condition', 'using_index_condition', 'index_condition', 'pushed_index_condition'])
+const SCALAR_KEYS = new Set([
+  'attached_condition',
+  'using_index_condition',
+  'index_condition',
+  'pushed_index_condition',
+  'r_engine_stats',
+  'cost_info',
+  'used_columns',
+  'possible_keys',
+  'used_key_parts',
+  'ref',
+  'rowid_filter_stats',
+  'r_buffer_size',
+  'r_sort_mode',
+])
 
 function mariaLabel(key: string, o: Record<string, unknown>): string {
   const parts: string[] = []
@@ -43,9 +57,11 @@ function mariaLabel(key: string, o: Record<string, unknown>): string {
 
 function mariaStep(key: string, o: Record<string, unknown>): PlanStep {
   const step: PlanStep = { label: mariaLabel(key, o), children: [] }
-  const rows = num(o.r_rows)
+  const rows = num(o.r_rows) ?? num(o.r_output_rows)
   const est = num(o.rows)
-  const time = num(o.r_total_time_ms)
+  // Tables report their own time split in two; blocks and sorts report a total.
+  const tableTime = num(o.r_table_time_ms)
+  const time = num(o.r_total_time_ms) ?? (tableTime !== undefined ? tableTime + (num(o.r_other_time_ms) ?? 0) : undefined)
   const loops = num(o.r_loops)
   if (rows !== undefined) step.rows = rows
   if (est !== undefined) step.estimatedRows = est
