@@ -65,19 +65,24 @@ export class SqliteDriver implements Driver {
   }
 
   query(sql: string, params: SqlValue[] = []): Promise<QueryResult> {
-    return Promise.resolve(this.querySync(sql, params))
+    // A bad statement must reject the promise, not throw before the caller can catch.
+    try {
+      return Promise.resolve(this.querySync(sql, params))
+    } catch (err) {
+      return Promise.reject(err)
+    }
   }
 
   querySync(sql: string, params: SqlValue[] = []): QueryResult {
     try {
       const stmt = this.db.prepare(sql)
       if (!stmt.reader) {
-        const info = stmt.run(...params)
+        const info = stmt.run(...bindArgs(sql, params))
         return { columns: [], rows: [], changes: info.changes }
       }
       stmt.raw(true).safeIntegers(true)
       const columns = stmt.columns().map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}) }))
-      const rows = stmt.all(...params) as SqlValue[][]
+      const rows = stmt.all(...bindArgs(sql, params)) as SqlValue[][]
       return { columns, rows: rows.map(normalizeRow) }
     } catch (err) {
       throw sqlError(err, sql)
@@ -101,7 +106,7 @@ export class SqliteDriver implements Driver {
       throw sqlError(err, sql)
     }
     let batch: SqlValue[][] = []
-    for (const row of stmt.iterate(...params) as IterableIterator<SqlValue[]>) {
+    for (const row of stmt.iterate(...bindArgs(sql, params)) as IterableIterator<SqlValue[]>) {
       batch.push(normalizeRow(row))
       if (batch.length >= batchSize) {
         yield batch
@@ -206,7 +211,7 @@ export class SqliteDriver implements Driver {
 
   explain(sql: string, params: SqlValue[] = []): Promise<PlanNode[]> {
     try {
-      const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { id: number; parent: number; detail: string }[]
+      const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...bindArgs(sql, params)) as { id: number; parent: number; detail: string }[]
       return Promise.resolve(rows.map((r) => ({ id: r.id, parent: r.parent, detail: r.detail })))
     } catch (err) {
       return Promise.reject(sqlError(err, sql))
@@ -217,6 +222,15 @@ export class SqliteDriver implements Driver {
     if (this.db.open) this.db.close()
     return Promise.resolve()
   }
+}
+
+/**
+ * better-sqlite3 treats numbered placeholders (`?1`, the dialect's form) as named
+ * ones and refuses an array for them; it wants `{ 1: value }`. Plain `?` takes the array.
+ */
+function bindArgs(sql: string, params: SqlValue[]): unknown[] {
+  if (!params.length || !/\?\d/.test(sql)) return params
+  return [Object.fromEntries(params.map((v, i) => [i + 1, v]))]
 }
 
 /** Integers that fit a double travel as numbers; larger ones stay bigint. */
