@@ -3,6 +3,7 @@ import { calls, isCallName, type CallName, type CallResult, type ParsedArgs } fr
 import type { ApiContext } from './api-context'
 import { appHandlers } from './app-handlers'
 import { sourceHandlers } from './source-handlers'
+import { benchHandlers } from './bench-handlers'
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, ctx: ApiContext) => Promise<CallResult<K>>
 export type Handlers<K extends CallName> = { [P in K]: Handler<P> }
@@ -11,6 +12,7 @@ export type Handlers<K extends CallName> = { [P in K]: Handler<P> }
 const handlers: Handlers<CallName> = {
   ...appHandlers,
   ...sourceHandlers,
+  ...benchHandlers,
 }
 
 export type RouteOutcome = { ok: true; result: unknown } | { ok: false; error: AppErrorShape }

@@ -2,11 +2,13 @@ import type { z } from 'zod'
 import type { CallDef } from '../contract'
 import { appCalls } from './app'
 import { sourceCalls } from './sources'
+import { benchCalls } from './bench'
 
 /** Every call of the contract. An area adds its own file here. */
 export const calls = {
   ...appCalls,
   ...sourceCalls,
+  ...benchCalls,
 }
 
 export type Calls = typeof calls

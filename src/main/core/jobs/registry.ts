@@ -1,5 +1,7 @@
 import type { JobFn } from './job-context'
 import { rowCountJob } from './row-count-job'
+import { benchmarkJob } from '../bench/runner'
+import { benchmarkSweepJob } from '../bench/sweep-job'
 
 /**
  * Every kind of job a worker can run. An area adds its job here; the contract's
@@ -7,6 +9,8 @@ import { rowCountJob } from './row-count-job'
  */
 export const jobRegistry = {
   rowCount: rowCountJob,
+  benchmark: benchmarkJob,
+  benchmarkSweep: benchmarkSweepJob,
 } satisfies Record<string, JobFn<never, unknown>>
 
 export type JobKind = keyof typeof jobRegistry
