@@ -1,5 +1,6 @@
 import type { CliCommand } from './cli-command'
 import { serveCommand } from './serve-command'
+import { benchCommand } from './bench-command'
 
 /** Every subcommand of `sonograph`; an area adds its command here. */
-export const commands: CliCommand[] = [serveCommand]
+export const commands: CliCommand[] = [serveCommand, benchCommand]

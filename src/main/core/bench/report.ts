@@ -5,7 +5,8 @@ export function formatMs(ms: number): string {
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`
   if (ms >= 100) return `${ms.toFixed(0)} ms`
   if (ms >= 10) return `${ms.toFixed(1)} ms`
-  return `${ms.toFixed(2)} ms`
+  if (ms >= 1) return `${ms.toFixed(2)} ms`
+  return `${ms.toPrecision(3)} ms`
 }
 
 export function formatRatio(x: number): string {
