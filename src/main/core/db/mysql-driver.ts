@@ -71,7 +71,7 @@ export class MysqlDriver implements Driver {
   private closed = false
 
   private constructor(private readonly spec: MysqlSpec, conn: Connection, readonly serverVersion: string) {
-    this.primaryConn = conn
+    this.primaryConn = this.watch(conn)
     this.endpoint = endpointOf(spec)
     this.name = spec.database
     this.mariadb = /mariadb/i.test(serverVersion)
@@ -95,8 +95,19 @@ export class MysqlDriver implements Driver {
     this.reconnecting ??= openConnection(this.spec).finally(() => {
       this.reconnecting = null
     })
-    this.primaryConn = await this.reconnecting
+    this.primaryConn = this.watch(await this.reconnecting)
     return this.primaryConn
+  }
+
+  /** A connection the server closes while idle (restart, wait_timeout, KILL) is forgotten, so the next call reopens. */
+  private watch(conn: Connection): Connection {
+    const forget = () => {
+      if (this.primaryConn === conn) this.primaryConn = null
+      this.spare = this.spare.filter((c) => c !== conn)
+    }
+    conn.on('error', forget)
+    conn.on('end', forget)
+    return conn
   }
 
   /** Runs one statement (or a batch) on a connection, tracking it for cancel and mapping errors. */
@@ -104,7 +115,10 @@ export class MysqlDriver implements Driver {
     const id = conn.threadId
     this.running.add(id)
     try {
-      return await send(conn, sql, params)
+      const result = await send(conn, sql, params)
+      // SLEEP() and some others return normally when killed; the user still asked to cancel.
+      if (this.killed.has(id)) throw new AppError('CANCELLED', 'Query cancelled', { sql: sql.slice(0, 500) })
+      return result
     } catch (err) {
       if (isConnectionLost(err)) this.drop(conn)
       throw queryError(err, this.endpoint, sql, this.killed.has(id))
@@ -130,7 +144,7 @@ export class MysqlDriver implements Driver {
 
   async *iterate(sql: string, params: SqlValue[] = [], batchSize = 1000): AsyncIterable<SqlValue[][]> {
     if (this.closed) throw new AppError('CONNECTION_FAILED', 'The connection is closed')
-    const conn = this.spare.pop() ?? (await openConnection(this.spec))
+    const conn = this.spare.pop() ?? this.watch(await openConnection(this.spec))
     const id = conn.threadId
     const values = params.length ? toMysqlParams(params) : undefined
     // The stream pauses the socket when its buffer is full, so memory stays bounded by highWaterMark.
