@@ -4,6 +4,8 @@ import type { ApiContext } from './api-context'
 import { appHandlers } from './app-handlers'
 import { sourceHandlers } from './source-handlers'
 import { benchHandlers } from './bench-handlers'
+import { browseHandlers } from './browse-handlers'
+import { connectionHandlers } from './connection-handlers'
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, ctx: ApiContext) => Promise<CallResult<K>>
 export type Handlers<K extends CallName> = { [P in K]: Handler<P> }
@@ -13,6 +15,8 @@ const handlers: Handlers<CallName> = {
   ...appHandlers,
   ...sourceHandlers,
   ...benchHandlers,
+  ...browseHandlers,
+  ...connectionHandlers,
 }
 
 export type RouteOutcome = { ok: true; result: unknown } | { ok: false; error: AppErrorShape }

@@ -144,3 +144,66 @@ export const browseCalls = {
     z.object({ sourceId: z.string().min(1), table: z.string().min(1), filters: z.array(columnFilterSchema).max(64).default([]) }).strict(),
   ),
 }
+
+/** Result of `console.run`. */
+export interface ConsoleResult {
+  columns: { name: string; type?: string }[]
+  /** The first `limit` rows of the last statement that returned rows. */
+  rows: Cell[][]
+  rowCount: number
+  /** More rows existed than `limit`. */
+  truncated: boolean
+  /** Rows changed by the statements that change data (null when none did). */
+  changes: number | null
+  /** How many statements the text held and ran. */
+  statements: number
+  elapsedMs: number
+}
+
+export interface PlanTreeNode {
+  id: number
+  parent: number
+  detail: string
+  rows?: number
+  children: PlanTreeNode[]
+}
+
+export interface StatementSpan {
+  /** Offsets into the script: [start, end) of the statement text, without the `;`. */
+  start: number
+  end: number
+  text: string
+}
+
+const sourceId = z.string().min(1)
+const sqlText = z.string().min(1).max(4 * 1024 * 1024)
+
+export const consoleCalls = {
+  /**
+   * Runs the statement(s) in `sql` in a worker with its own connection; returns the
+   * first `limit` rows of the last statement that returns rows. Pass a `runId` of
+   * your choosing to be able to cancel it with `console.cancel`. A read-only source
+   * refuses writes with FORBIDDEN.
+   */
+  'console.run': defineCall<ConsoleResult>()(
+    z
+      .object({
+        sourceId,
+        sql: sqlText,
+        params: z.array(keyValueSchema).max(999).optional(),
+        limit: z.number().int().min(1).max(10_000).default(1000),
+        runId: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+  ),
+  /** Cancels a running `console.run`; its promise rejects with CANCELLED at once. */
+  'console.cancel': defineCall<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1) }).strict()),
+  /** EXPLAIN QUERY PLAN (SQLite) / EXPLAIN (MySQL) of one statement, as a tree. */
+  'console.plan': defineCall<{ tree: PlanTreeNode[]; elapsedMs: number }>()(
+    z.object({ sourceId, sql: sqlText, params: z.array(keyValueSchema).max(999).optional() }).strict(),
+  ),
+  /** Splits a script into statements and names the one under `cursor` (an offset), respecting strings and comments. */
+  'console.split': defineCall<{ statements: StatementSpan[]; current: StatementSpan | null }>()(
+    z.object({ sql: z.string().max(4 * 1024 * 1024), cursor: z.number().int().min(0).optional(), dialect: z.enum(['sqlite', 'mysql']).default('sqlite') }).strict(),
+  ),
+}

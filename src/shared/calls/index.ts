@@ -3,12 +3,17 @@ import type { CallDef } from '../contract'
 import { appCalls } from './app'
 import { sourceCalls } from './sources'
 import { benchCalls } from './bench'
+import { browseCalls, consoleCalls } from './browse'
+import { connectionCalls } from './connections'
 
 /** Every call of the contract. An area adds its own file here. */
 export const calls = {
   ...appCalls,
   ...sourceCalls,
   ...benchCalls,
+  ...browseCalls,
+  ...consoleCalls,
+  ...connectionCalls,
 }
 
 export type Calls = typeof calls

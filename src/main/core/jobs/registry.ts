@@ -2,6 +2,8 @@ import type { JobFn } from './job-context'
 import { rowCountJob } from './row-count-job'
 import { benchmarkJob } from '../bench/runner'
 import { benchmarkSweepJob } from '../bench/sweep-job'
+import { browseCountJob } from '../browse/browse-count-job'
+import { consoleQueryJob } from '../browse/console-query-job'
 
 /**
  * Every kind of job a worker can run. An area adds its job here; the contract's
@@ -11,6 +13,8 @@ export const jobRegistry = {
   rowCount: rowCountJob,
   benchmark: benchmarkJob,
   benchmarkSweep: benchmarkSweepJob,
+  browseCount: browseCountJob,
+  consoleQuery: consoleQueryJob,
 } satisfies Record<string, JobFn<never, unknown>>
 
 export type JobKind = keyof typeof jobRegistry
