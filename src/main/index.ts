@@ -7,6 +7,7 @@ import { createApiContext, disposeApiContext } from './api/create-context'
 import { bindDialogs } from './dialogs'
 import { bindIpc } from './ipc'
 import { buildMenu } from './menu'
+import { ElectronSecretStore } from './secret-store-electron'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 // Lets core find the Electron build of better-sqlite3 in native/electron.
@@ -18,6 +19,7 @@ const contents = (): Electron.WebContents | null => (mainWindow && !mainWindow.i
 const ctx = createApiContext({
   transport: 'ipc',
   dataDir: app.getPath('userData'),
+  secrets: new ElectronSecretStore(),
   emit<E extends EventName>(event: E, payload: EventMap[E]) {
     contents()?.send(IPC_EVENT_CHANNEL, event, payload)
   },
