@@ -1,0 +1,85 @@
+import type { CsvOptions } from '../../../shared/calls/export'
+
+/** A result column as the fast path sees it: how to reference it, and its declared type when known. */
+export interface LineColumn {
+  /** SQL referencing the value (a quoted column name). */
+  ref: string
+  /** Declared type, '' or undefined when unknown (an expression). */
+  type?: string | null
+  /** The table's INTEGER PRIMARY KEY: always an integer, never NULL. */
+  rowidAlias?: boolean
+}
+
+export const sqlText = (t: string): string => `'${t.replace(/'/g, "''")}'`
+
+export function lineEnding(o: Pick<CsvOptions, 'lineEnding'>): string {
+  return o.lineEnding === 'crlf' ? '\r\n' : '\n'
+}
+
+/** SQLite's affinity rules (section 3.1 of the datatype page), from a declared type. */
+export function affinity(type: string | null | undefined): 'integer' | 'text' | 'real' | 'numeric' | 'blob' {
+  const t = (type ?? '').toUpperCase()
+  if (t.includes('INT')) return 'integer'
+  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'text'
+  if (t === '' || t.includes('BLOB')) return 'blob'
+  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'real'
+  return 'numeric'
+}
+
+export function isDateType(type: string | null | undefined): boolean {
+  return /DATE|TIME/i.test(type ?? '')
+}
+
+/**
+ * Numbers never need quoting unless the delimiter or the NULL text could be
+ * part of a number's text.
+ */
+export function numbersNeedChecks(o: Pick<CsvOptions, 'delimiter' | 'nullText'>): boolean {
+  return /[0-9.+\-eEa-zA-Z]/.test(o.delimiter) || (o.nullText !== '' && /^[-+0-9.eEinfINFa]+$/.test(o.nullText))
+}
+
+/**
+ * One SQL expression per column that writes the field exactly as the generic
+ * writer would: NULL as the NULL text (bare), numbers as SQLite prints them,
+ * blobs as hex, text quoted only when it holds a quote, the delimiter, CR or
+ * LF (or equals the NULL text), the empty string as `""` unless asked otherwise.
+ * The checks are ordered by the column's affinity so the common case exits first.
+ */
+export function fieldSql(col: LineColumn, o: CsvOptions): string {
+  const x = col.ref
+  const nullLit = sqlText(o.nullText)
+  const quoted = (v: string): string => `'"' || replace(${v}, '"', '""') || '"'`
+  const textVal = o.dates === 'iso' && isDateType(col.type)
+    ? `(CASE WHEN ${x} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:*' THEN substr(${x}, 1, 10) || 'T' || substr(${x}, 12) ELSE ${x} END)`
+    : x
+  let text: string
+  if (o.quoting === 'all') {
+    text = quoted(textVal)
+  } else {
+    const checks = [`instr(${textVal}, '"')`, `instr(${textVal}, ${sqlText(o.delimiter)})`, `instr(${textVal}, '\n')`, `instr(${textVal}, '\r')`]
+    if (o.nullText !== '') checks.push(`${textVal} = ${nullLit}`)
+    const empty = o.emptyString === 'quoted' ? `'""'` : `''`
+    text = `CASE WHEN ${checks.join(' OR ')} THEN ${quoted(textVal)} WHEN ${textVal} = '' THEN ${empty} ELSE ${textVal} END`
+  }
+  const num = o.quoting === 'all' ? `'"' || ${x} || '"'` : numbersNeedChecks(o) ? text : x
+  if (col.rowidAlias) return num
+  // SQLite prints a REAL with 15 significant digits, which can lose the last bits; 17 are written only when 15 do not read back equal.
+  const exactReal = `(CASE WHEN CAST(CAST(${x} AS TEXT) AS REAL) = ${x} THEN CAST(${x} AS TEXT) ELSE printf('%!.17g', ${x}) END)`
+  const real = o.quoting === 'all' ? `'"' || ${exactReal} || '"'` : numbersNeedChecks(o) ? text : exactReal
+  switch (affinity(col.type)) {
+    case 'text':
+      // TEXT affinity holds text, NULL or (rarely) blobs; blobs sort after all text, so one comparison finds them.
+      return `CASE WHEN ${x} IS NULL THEN ${nullLit} WHEN ${x} >= X'' THEN hex(${x}) ELSE ${text} END`
+    case 'integer':
+      return `CASE typeof(${x}) WHEN 'integer' THEN ${num} WHEN 'null' THEN ${nullLit} WHEN 'real' THEN ${real} WHEN 'blob' THEN hex(${x}) ELSE ${text} END`
+    case 'real':
+      return `CASE typeof(${x}) WHEN 'real' THEN ${real} WHEN 'null' THEN ${nullLit} WHEN 'integer' THEN ${num} WHEN 'blob' THEN hex(${x}) ELSE ${text} END`
+    default:
+      return `CASE typeof(${x}) WHEN 'text' THEN ${text} WHEN 'null' THEN ${nullLit} WHEN 'integer' THEN ${num} WHEN 'real' THEN ${real} ELSE hex(${x}) END`
+  }
+}
+
+/** The whole line (without its line ending) as one SQL expression. */
+export function lineSql(cols: LineColumn[], o: CsvOptions): string {
+  return cols.map((c) => fieldSql(c, o)).join(` || ${sqlText(o.delimiter)} || `)
+}
