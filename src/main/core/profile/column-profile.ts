@@ -1,0 +1,234 @@
+import type { ColumnProfile, HistogramBin, NumberStats, OutlierInfo, TopValue } from '../../../shared/calls/profile'
+import type { Driver, SqlValue } from '../db/driver'
+import { num, type AnalysisDialect } from './analysis-dialect'
+import type { SourceColumn } from './analysis-source'
+import { detectKind, type ValueCounts } from './column-kind'
+import { binLabel, binPlan, interpolate, rankLookup, rankPlan, ranksNeeded, type BinPlan } from './quantiles'
+import { toCell, toInt, toNum, toText } from './sql-values'
+
+export interface ColumnProfileOptions {
+  bins: number
+  top: number
+}
+
+/**
+ * Profiles one column in a handful of queries. The only pass over the rows is
+ * one GROUP BY that turns the column into (value, count) pairs, sorted by
+ * value; on SQLite those pairs go into a temp table. Everything else (null
+ * share, distinct, top values, mean, variance, quartiles, histogram, outliers)
+ * is read from the pairs, whose size is the number of distinct values, so a
+ * column costs one sort, the same as a single COUNT(DISTINCT).
+ */
+export async function profileColumn(
+  driver: Driver,
+  d: AnalysisDialect,
+  from: string,
+  col: SourceColumn,
+  opts: ColumnProfileOptions,
+): Promise<ColumnProfile> {
+  const values = await ValueTable.create(driver, d, from, col.name)
+  try {
+    return await profileFromValues(values, d, col, opts)
+  } finally {
+    await values.drop()
+  }
+}
+
+/** The column as (v, n) pairs: a temp table on SQLite, a derived table on MySQL (where a pooled connection may not keep temp tables). */
+class ValueTable {
+  private constructor(
+    readonly driver: Driver,
+    readonly from: string,
+    private readonly tempName: string | null,
+    /** What orders the pairs by value: rowid for the SQLite temp table, which was filled in value order. */
+    readonly valueOrder: string,
+  ) {}
+
+  static async create(driver: Driver, d: AnalysisDialect, source: string, column: string): Promise<ValueTable> {
+    const c = d.q(column)
+    const grouped = `SELECT ${c} AS v, count(*) AS n FROM ${source} GROUP BY ${c}`
+    if (d.kind === 'sqlite') {
+      const name = 'temp.sonograph_profile_values'
+      await driver.exec(`DROP TABLE IF EXISTS ${name}`)
+      // ORDER BY matches the GROUP BY, so it costs nothing, and it makes rowid order value order: the running count for quartiles then needs no second sort.
+      await driver.exec(`CREATE TEMP TABLE sonograph_profile_values AS ${grouped} ORDER BY ${c}`)
+      return new ValueTable(driver, name, name, 'rowid')
+    }
+    return new ValueTable(driver, `(${grouped}) AS g`, null, 'v')
+  }
+
+  async rows(sql: string): Promise<SqlValue[][]> {
+    return (await this.driver.query(sql)).rows
+  }
+
+  async drop(): Promise<void> {
+    if (this.tempName) await this.driver.exec(`DROP TABLE IF EXISTS ${this.tempName}`)
+  }
+}
+
+async function profileFromValues(g: ValueTable, d: AnalysisDialect, col: SourceColumn, opts: ColumnProfileOptions): Promise<ColumnProfile> {
+  const isNum = d.isNumeric('v')
+  const isDate = d.looksLikeDate('v')
+  const sqliteTypes =
+    d.kind === 'sqlite'
+      ? `sum(CASE WHEN typeof(v) = 'integer' THEN n ELSE 0 END), sum(CASE WHEN typeof(v) = 'real' THEN n ELSE 0 END),
+         sum(CASE WHEN typeof(v) = 'text' THEN n ELSE 0 END), sum(CASE WHEN typeof(v) = 'blob' THEN n ELSE 0 END),
+         min(CASE WHEN typeof(v) = 'text' THEN length(v) END), max(CASE WHEN typeof(v) = 'text' THEN length(v) END)`
+      : `NULL, NULL, NULL, NULL, min(${d.textLength('v')}), max(${d.textLength('v')})`
+  const [s] = await g.rows(`SELECT sum(n), sum(CASE WHEN v IS NULL THEN n ELSE 0 END), count(v),
+      ${sqliteTypes},
+      sum(CASE WHEN ${isDate} THEN n ELSE 0 END), min(CASE WHEN ${isDate} THEN v END), max(CASE WHEN ${isDate} THEN v END),
+      min(CASE WHEN ${isDate} THEN ${d.dayNumber('v')} END), max(CASE WHEN ${isDate} THEN ${d.dayNumber('v')} END),
+      max(CASE WHEN ${isDate} THEN ${d.textLength('v')} END),
+      min(v), max(v),
+      sum(CASE WHEN ${isNum} THEN v * n * 1.0 END), min(CASE WHEN ${isNum} THEN v END), max(CASE WHEN ${isNum} THEN v END)
+    FROM ${g.from}`)
+  const r = s ?? []
+  const rows = toInt(r[0])
+  const nulls = toInt(r[1])
+  const distinct = toInt(r[2])
+  const nonNull = rows - nulls
+  const storage = d.kind === 'sqlite' ? { integer: toInt(r[3]), real: toInt(r[4]), text: toInt(r[5]), blob: toInt(r[6]) } : null
+  const mysqlNumeric = d.kind === 'mysql' && /int|dec|numeric|float|double|real|year/i.test(col.declaredType)
+  const numeric = storage ? storage.integer + storage.real : mysqlNumeric ? nonNull : 0
+  const real = storage ? storage.real : /dec|numeric|float|double|real/i.test(col.declaredType) ? nonNull : 0
+
+  const topRows = await g.rows(`SELECT v, n FROM ${g.from} WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${num(opts.top)}`)
+  const topValues: TopValue[] = topRows.map((t) => ({ value: toCell(t[0]), count: toInt(t[1]) }))
+
+  const counts: ValueCounts = {
+    engine: d.kind,
+    declaredType: col.declaredType,
+    pk: col.pk,
+    name: col.name,
+    nonNull,
+    distinct,
+    numeric,
+    real,
+    blob: storage?.blob ?? 0,
+    dateLike: toInt(r[9]),
+    minLength: toNum(r[7]),
+    maxLength: toNum(r[8]),
+    smallDomain: distinct <= 2 ? topValues.map((t) => t.value) : null,
+  }
+  const kind = detectKind(counts)
+  const profile: ColumnProfile = {
+    name: col.name,
+    declaredType: col.declaredType,
+    kind,
+    storage,
+    rows,
+    nulls,
+    nullShare: rows ? nulls / rows : 0,
+    distinct,
+    min: toCell(r[15]),
+    max: toCell(r[16]),
+    topValues,
+    notes: [],
+  }
+  if (counts.minLength !== null && counts.maxLength !== null && (kind === 'text' || kind === 'identifier')) {
+    profile.text = { minLength: counts.minLength, maxLength: counts.maxLength }
+  }
+
+  if (kind === 'number' && numeric > 0) {
+    if (numeric < nonNull) profile.notes.push(`${nonNull - numeric} non-numeric values left out of the number statistics`)
+    const stats = await numberStats(g, isNum, { count: numeric, sum: toNum(r[17]) ?? 0, min: toNum(r[18]) ?? 0, max: toNum(r[19]) ?? 0 }, real === 0, opts.bins)
+    profile.number = stats.stats
+    profile.histogram = await histogram(g, d, isNum, 'v', stats.plan, 'value')
+    profile.outliers = await outliers(g, isNum, stats.stats)
+  } else if (kind === 'datetime') {
+    const minDay = toNum(r[12])
+    const maxDay = toNum(r[13])
+    const dateOnly = toNum(r[14]) === 10
+    if (minDay !== null && maxDay !== null) {
+      profile.datetime = { min: toText(r[10]), max: toText(r[11]), spanDays: maxDay - minDay }
+      profile.min = toCell(r[10])
+      profile.max = toCell(r[11])
+      const plan = binPlan(minDay, maxDay, dateOnly, opts.bins)
+      const dateWhere = `${isDate} AND ${d.dayNumber('v')} IS NOT NULL`
+      profile.histogram = await histogram(g, d, dateWhere, d.dayNumber('v'), plan, 'days')
+    }
+    if (counts.dateLike < nonNull) profile.notes.push(`${nonNull - counts.dateLike} values that are not dates left out of the date statistics`)
+  } else if (kind === 'text' || kind === 'boolean' || kind === 'identifier') {
+    const shown = topValues.reduce((a, t) => a + t.count, 0)
+    profile.bars = topValues.map((t) => ({ label: t.value === null ? '(null)' : toText(typeof t.value === 'object' ? JSON.stringify(t.value) : t.value), count: t.count }))
+    if (nonNull > shown) profile.bars.push({ label: '(other)', count: nonNull - shown, other: true })
+  }
+  return profile
+}
+
+async function numberStats(
+  g: ValueTable,
+  isNum: string,
+  { count, sum, min, max }: { count: number; sum: number; min: number; max: number },
+  integer: boolean,
+  bins: number,
+): Promise<{ stats: NumberStats; plan: BinPlan }> {
+  const mean = sum / count
+  // Two passes over the pairs (mean first, then squared deviations) keep the variance exact where sum-of-squares would cancel.
+  const [v] = await g.rows(`SELECT sum(n * (v - ${num(mean)}) * (v - ${num(mean)})) FROM ${g.from} WHERE ${isNum}`)
+  const ss = toNum(v?.[0]) ?? 0
+  const plans = [0.25, 0.5, 0.75].map((p) => rankPlan(count, p))
+  const ranks = ranksNeeded(plans)
+  const where = ranks.map((k) => `(cum - n <= ${num(k)} AND cum > ${num(k)})`).join(' OR ')
+  // A running count over the distinct values gives each value its rank span; one sort of the distinct values serves all quartiles.
+  const spans = await g.rows(`SELECT v, cum - n, cum FROM (
+      SELECT v, n, sum(n) OVER (ORDER BY ${g.valueOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum FROM ${g.from} WHERE ${isNum}
+    ) AS w WHERE ${where}`)
+  const at = rankLookup(spans.map((s) => ({ value: toNum(s[0]) ?? 0, start: toInt(s[1]), end: toInt(s[2]) })))
+  const [q1, median, q3] = plans.map((p) => interpolate(p, at)) as [number, number, number]
+  return {
+    stats: { count, min, max, sum, mean, median, q1, q3, stddev: count > 1 ? Math.sqrt(Math.max(0, ss) / (count - 1)) : null },
+    plan: binPlan(min, max, integer, bins),
+  }
+}
+
+async function histogram(
+  g: ValueTable,
+  d: AnalysisDialect,
+  where: string,
+  expr: string,
+  plan: BinPlan,
+  unit: 'value' | 'days',
+): Promise<{ bins: HistogramBin[]; binWidth: number; unit: 'value' | 'days' }> {
+  const last = plan.count - 1
+  const idx = d.floorNonNeg(`(${expr} - ${num(plan.lo)}) / ${num(plan.width)}`)
+  const rows = await g.rows(`SELECT b, sum(n) FROM (SELECT CASE WHEN ${idx} > ${num(last)} THEN ${num(last)} ELSE ${idx} END AS b, n FROM ${g.from} WHERE ${where}) AS h GROUP BY b`)
+  const counts = new Array<number>(plan.count).fill(0)
+  for (const row of rows) {
+    const i = toInt(row[0])
+    if (i >= 0 && i < plan.count) counts[i] = (counts[i] ?? 0) + toInt(row[1])
+  }
+  const edge = (i: number): number | string => (unit === 'days' ? d.dayNumberToIso(plan.lo + i * plan.width) : plan.lo + i * plan.width)
+  const bins = counts.map((count, i) => ({
+    from: edge(i),
+    to: edge(i + 1),
+    label: unit === 'days' ? dateBinLabel(d, plan, i) : binLabel(plan, i),
+    count,
+  }))
+  return { bins, binWidth: plan.width, unit }
+}
+
+function dateBinLabel(d: AnalysisDialect, plan: BinPlan, i: number): string {
+  const from = d.dayNumberToIso(plan.lo + i * plan.width)
+  if (plan.integer && plan.width === 1) return from
+  const to = plan.integer ? d.dayNumberToIso(plan.lo + (i + 1) * plan.width - 1) : d.dayNumberToIso(plan.lo + (i + 1) * plan.width)
+  return `${from} – ${to}`
+}
+
+async function outliers(g: ValueTable, isNum: string, s: NumberStats): Promise<OutlierInfo> {
+  const iqr = s.q3 - s.q1
+  const lowerFence = s.q1 - 1.5 * iqr
+  const upperFence = s.q3 + 1.5 * iqr
+  const beyond = `${isNum} AND (v < ${num(lowerFence)} OR v > ${num(upperFence)})`
+  const [c] = await g.rows(`SELECT sum(n) FROM ${g.from} WHERE ${beyond}`)
+  const count = toInt(c?.[0])
+  const info: OutlierInfo = { rule: 'tukey-1.5-iqr', lowerFence, upperFence, count, low: [], high: [] }
+  if (count > 0) {
+    const low = await g.rows(`SELECT v FROM ${g.from} WHERE ${isNum} AND v < ${num(lowerFence)} ORDER BY v LIMIT 5`)
+    const high = await g.rows(`SELECT v FROM ${g.from} WHERE ${isNum} AND v > ${num(upperFence)} ORDER BY v DESC LIMIT 5`)
+    info.low = low.map((x) => toNum(x[0]) ?? 0)
+    info.high = high.map((x) => toNum(x[0]) ?? 0)
+  }
+  return info
+}
