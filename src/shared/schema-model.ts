@@ -59,6 +59,8 @@ export interface Relationship {
   /** Share of non-null child values found in the parent, 0..1 (inferred only). */
   confidence?: number
   accepted?: boolean
+  /** An inferred relationship the user hid (listed only when asked for). */
+  hidden?: boolean
 }
 
 export function relationshipId(r: Pick<Relationship, 'childTable' | 'childColumns' | 'parentTable' | 'parentColumns'>): string {
