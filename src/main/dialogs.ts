@@ -1,7 +1,7 @@
 import { dialog, ipcMain, type BrowserWindow } from 'electron'
 import { z } from 'zod'
 import { IPC_DIALOG_CHANNEL } from '../shared/bridge-protocol'
-import { senderAllowed } from './ipc'
+import { senderAllowed } from './ipc-guard'
 
 const dialogArgs = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('open'), title: z.string().max(200), filters: z.array(z.object({ name: z.string(), extensions: z.array(z.string()) })).max(10) }),

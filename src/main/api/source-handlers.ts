@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { Handlers } from './router'
@@ -34,8 +34,10 @@ export const sourceHandlers: Handlers<
   'recent.list': async (_args, ctx) => ctx.recent.list().filter((e) => existsSync(e.path)),
   'uploads.path': async ({ uploadId }, ctx) => {
     if (ctx.transport !== 'bridge') throw new AppError('UNSUPPORTED', 'Uploads exist only in the browser bridge')
-    const path = join(ctx.uploadDir, uploadId)
-    if (!existsSync(path)) throw new AppError('NOT_FOUND', `No upload ${uploadId}`, { field: 'uploadId' })
-    return { path }
+    // Each upload is a directory holding the one file, under its (sanitised) original name.
+    const dir = join(ctx.uploadDir, uploadId)
+    const name = existsSync(dir) ? readdirSync(dir)[0] : undefined
+    if (!name) throw new AppError('NOT_FOUND', `No upload ${uploadId}`, { field: 'uploadId' })
+    return { path: join(dir, name) }
   },
 }

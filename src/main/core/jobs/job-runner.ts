@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError, fromErrorShape, toErrorShape, type AppErrorShape } from '../../../shared/errors'
 import type { JobProgress, JobState } from '../../../shared/jobs'
 import { RateTracker } from './job-context'
 import type { JobArgs, JobKind, JobResult } from './registry'
-import type { WorkerMessage } from './worker-protocol'
+import type { WorkerInit, WorkerMessage } from './worker-protocol'
 
 export interface JobEvents {
   progress(p: JobProgress): void
@@ -22,17 +23,25 @@ interface RunningJob {
 }
 
 /**
- * The worker script: next to the bundle when built (out/main/worker.js), the
- * TypeScript source through tsx when run from source (tests, dev CLI).
+ * The worker: next to the bundle when built (out/main/worker.js); from source
+ * (tests, the CLI before a build) a small bootstrap registers tsx in the worker
+ * and imports the TypeScript entry, since workers do not take `--import`.
  */
-function workerLocation(): { url: URL; execArgv: string[] } {
+function createWorker(workerData: WorkerInit): Worker {
   const here = import.meta.url
   if (here.endsWith('.ts')) {
-    return { url: new URL('./worker-entry.ts', here), execArgv: ['--import', 'tsx'] }
+    // The ES module build of tsx's API (require.resolve finds the CommonJS one).
+    const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+    const entry = new URL('./worker-entry.ts', here).href
+    const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}) })`
+    return new Worker(bootstrap, { eval: true, workerData })
   }
-  const built = new URL('./worker.js', here)
-  if (!existsSync(fileURLToPath(built))) throw new AppError('INTERNAL', `Worker bundle missing: ${fileURLToPath(built)}`)
-  return { url: built, execArgv: [] }
+  // The bundler may place this code in out/main/ or in out/main/chunks/.
+  for (const rel of ['./worker.js', '../worker.js']) {
+    const built = new URL(rel, here)
+    if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData })
+  }
+  throw new AppError('INTERNAL', `Worker bundle missing next to ${fileURLToPath(here)}`)
 }
 
 /** Cancel asks nicely first (the job polls a shared flag); a job that does not stop in time is terminated. */
@@ -46,8 +55,7 @@ export class JobRunner {
   start<K extends JobKind>(kind: K, args: JobArgs<K>): { jobId: string; done: Promise<JobResult<K>> } {
     const id = randomUUID()
     const cancelBuf = new SharedArrayBuffer(4)
-    const { url, execArgv } = workerLocation()
-    const worker = new Worker(url, { workerData: { kind, args, cancel: cancelBuf }, execArgv })
+    const worker = createWorker({ kind, args, cancel: cancelBuf })
     const rate = new RateTracker()
     let lastPhase = ''
     const promise = new Promise<JobResult<K>>((resolve, reject) => {

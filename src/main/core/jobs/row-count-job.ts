@@ -7,10 +7,12 @@ export interface RowCountArgs {
   spec: SourceSpec
   /** Tables to count; all tables when omitted. */
   tables?: string[]
+  /** Rowids per counting step; smaller steps report progress and see a cancel sooner. */
+  chunkRows?: number
 }
 export type RowCountResult = Record<string, number>
 
-const CHUNK = 250_000
+const DEFAULT_CHUNK = 250_000
 
 /**
  * Exact row counts, table by table. On SQLite a table with a rowid is counted in
@@ -24,6 +26,7 @@ export async function rowCountJob(args: RowCountArgs, ctx: JobContext): Promise<
     const wanted = args.tables ? new Set(args.tables) : null
     const tables = model.tables.filter((t) => t.kind === 'table' && (!wanted || wanted.has(t.name)))
     const result: RowCountResult = {}
+    const CHUNK = args.chunkRows ?? DEFAULT_CHUNK
     if (driver instanceof SqliteDriver) {
       const q = driver.dialect.quoteId
       const spans = tables.map((t) => {
@@ -40,7 +43,7 @@ export async function rowCountJob(args: RowCountArgs, ctx: JobContext): Promise<
           result[t.name] = await driver.countRows(t.name)
           continue
         }
-        const stmt = driver.db.prepare(`SELECT count(*) AS n FROM ${q(t.name)} WHERE rowid >= ?1 AND rowid < ?2`)
+        const stmt = driver.db.prepare(`SELECT count(*) AS n FROM ${q(t.name)} WHERE rowid >= ? AND rowid < ?`)
         let n = 0
         for (let lo = min; lo <= max; lo += CHUNK) {
           ctx.throwIfCancelled()

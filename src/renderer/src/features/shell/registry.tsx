@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react'
+import type { Tab } from './workspace-store'
+import { TableTab } from '../browse/TableTab'
+
+/**
+ * The seams where each feature plugs into the shell: a view per tab kind, the
+ * dialogs that commands open, and the actions offered on a source and a table.
+ * A feature adds its entries here and keeps its state in its own folder.
+ */
+export interface TabViewProps {
+  tab: Tab
+}
+export const tabViews: Record<string, (props: TabViewProps) => ReactNode> = {
+  table: TableTab,
+}
+
+export interface DialogProps {
+  onClose: () => void
+  /** The command's argument (a path for open-recent, a source id...). */
+  arg?: string
+}
+export const dialogs: Record<string, (props: DialogProps) => ReactNode> = {}
+
+export interface SourceAction {
+  id: string
+  label: string
+  /** The tab it opens for the source. */
+  tab: (sourceId: string, sourceName: string) => Omit<Tab, 'id'>
+}
+export const sourceActions: SourceAction[] = []
+
+export interface TableAction {
+  id: string
+  label: string
+  tab: (sourceId: string, table: string) => Omit<Tab, 'id'>
+}
+export const tableActions: TableAction[] = []
