@@ -18,6 +18,8 @@ export interface QueryPair {
   b: QueryForm
   /** Compare rows in order; by default only when the SQL orders its output. */
   ordered?: boolean
+  /** Largest difference accepted per column (by A's column name), e.g. a rounded sum of floats: {"allowed_amount": 0.011}. */
+  tolerance?: Record<string, number>
 }
 
 export interface TimingSummary {
@@ -153,7 +155,7 @@ export interface SweepResult {
 const sourceId = z.string().min(1)
 const queryForm = z.object({ label: z.string().min(1).max(40), sql: z.string().min(1) }).strict()
 export const queryPairSchema = z
-  .object({ id: z.string().min(1), title: z.string().min(1), a: queryForm, b: queryForm, ordered: z.boolean().optional() })
+  .object({ id: z.string().min(1), title: z.string().min(1), a: queryForm, b: queryForm, ordered: z.boolean().optional(), tolerance: z.record(z.string(), z.number().nonnegative()).optional() })
   .strict()
 
 const runSettings = {

@@ -33,3 +33,13 @@ describe('comparing two answers', () => {
     expect(ordersOutput("SELECT 'order by' FROM t -- order by x")).toBe(false)
   })
 })
+
+describe('per-column tolerance', () => {
+  it('accepts a rounded float sum one cent off only in the column given', () => {
+    const a: QueryResult = { columns: [{ name: 'm' }, { name: 'allowed_amount' }], rows: [['2024-01', 100.01]] }
+    const b: QueryResult = { columns: [{ name: 'm' }, { name: 'allowed_amount' }], rows: [['2024-01', 100.02]] }
+    expect(compareResults(a, b, { ordered: true }).equal).toBe(false)
+    expect(compareResults(a, b, { ordered: true, tolerance: { allowed_amount: 0.011 } }).equal).toBe(true)
+    expect(compareResults(a, b, { ordered: true, tolerance: { m: 0.011 } }).equal).toBe(false)
+  })
+})

@@ -50,35 +50,39 @@ function typeRank(v: PlainValue): number {
 }
 
 /** Integers must match exactly; a non-integer (a float sum) may differ by rounding noise. */
-export function valuesEqual(a: PlainValue, b: PlainValue): boolean {
+export function valuesEqual(a: PlainValue, b: PlainValue, tolerance = 0): boolean {
   if (typeof a === 'number' && typeof b === 'number') {
     if (a === b) return true
+    if (tolerance > 0 && Math.abs(a - b) <= tolerance) return true
     if (Number.isInteger(a) && Number.isInteger(b)) return false
     return Math.abs(a - b) <= Math.max(ABS_TOL, REL_TOL * Math.max(Math.abs(a), Math.abs(b)))
   }
   return a === b
 }
 
-function compareValues(a: PlainValue, b: PlainValue): number {
+function compareValues(a: PlainValue, b: PlainValue, tolerance: number): number {
   const ra = typeRank(a)
   const rb = typeRank(b)
   if (ra !== rb) return ra - rb
-  if (typeof a === 'number' && typeof b === 'number') return valuesEqual(a, b) ? 0 : a - b
+  if (typeof a === 'number' && typeof b === 'number') return valuesEqual(a, b, tolerance) ? 0 : a - b
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0
   return 0
 }
 
-function compareRows(a: PlainValue[], b: PlainValue[]): number {
+/** Per-column tolerances; zero where none was given. */
+type Tolerances = readonly number[]
+
+function compareRows(a: PlainValue[], b: PlainValue[], tol: Tolerances): number {
   const n = Math.min(a.length, b.length)
   for (let i = 0; i < n; i++) {
-    const c = compareValues(a[i]!, b[i]!)
+    const c = compareValues(a[i]!, b[i]!, tol[i] ?? 0)
     if (c !== 0) return c
   }
   return a.length - b.length
 }
 
-function rowsEqual(a: PlainValue[], b: PlainValue[]): boolean {
-  return a.length === b.length && a.every((v, i) => valuesEqual(v, b[i]!))
+function rowsEqual(a: PlainValue[], b: PlainValue[], tol: Tolerances): boolean {
+  return a.length === b.length && a.every((v, i) => valuesEqual(v, b[i]!, tol[i] ?? 0))
 }
 
 /**
@@ -98,8 +102,13 @@ export function ordersOutput(sql: string): boolean {
 }
 
 /** Compares two results; rows are a multiset unless `ordered`. */
-export function compareResults(a: QueryResult, b: QueryResult, opts: { ordered: boolean; limit?: number }): ResultDiff {
+export function compareResults(
+  a: QueryResult,
+  b: QueryResult,
+  opts: { ordered: boolean; limit?: number; tolerance?: Record<string, number> },
+): ResultDiff {
   const limit = opts.limit ?? 20
+  const tol: Tolerances = a.columns.map((c) => opts.tolerance?.[c.name] ?? 0)
   const rowsA = a.rows.map((r) => r.map(plainValue))
   const rowsB = b.rows.map((r) => r.map(plainValue))
   const base = {
@@ -139,23 +148,23 @@ export function compareResults(a: QueryResult, b: QueryResult, opts: { ordered: 
     for (let i = 0; i < n; i++) {
       const x = rowsA[i]
       const y = rowsB[i]
-      if (!x || !y || !rowsEqual(x, y)) {
+      if (!x || !y || !rowsEqual(x, y, tol)) {
         positions++
         note(x, y)
       }
     }
   } else {
-    rowsA.sort(compareRows)
-    rowsB.sort(compareRows)
+    rowsA.sort((x, y) => compareRows(x, y, tol))
+    rowsB.sort((x, y) => compareRows(x, y, tol))
     let i = 0
     let j = 0
     while (i < rowsA.length || j < rowsB.length) {
       const x = rowsA[i]
       const y = rowsB[j]
-      if (x && y && rowsEqual(x, y)) {
+      if (x && y && rowsEqual(x, y, tol)) {
         i++
         j++
-      } else if (x && (!y || compareRows(x, y) < 0)) {
+      } else if (x && (!y || compareRows(x, y, tol) < 0)) {
         note(x, undefined)
         i++
       } else {

@@ -1,18 +1,24 @@
 import type { QueryPair } from '../../../shared/calls/bench'
 import { AppError } from '../../../shared/errors'
+import { OLTP_TABLES } from '../clinic/oltp-ddl'
+import { questions } from '../clinic/questions'
+import { STAR_TABLES } from '../clinic/star-ddl'
 
-/** The star tables the built-in questions read; without them there is nothing to compare. */
-const STAR_TABLES = ['fact_encounters', 'dim_date', 'dim_specialty']
-const OLTP_TABLES = ['encounters', 'patients', 'providers', 'billing']
-
+/** Whether a database holds the lab's OLTP tables and the star the ETL builds; the questions need both. */
 export function hasLabTables(tableNames: readonly string[]): boolean {
   const names = new Set(tableNames.map((n) => n.toLowerCase()))
-  return [...STAR_TABLES, ...OLTP_TABLES].every((t) => names.has(t))
+  return [...OLTP_TABLES, ...STAR_TABLES].every((t) => names.has(t))
 }
 
-/** The four business questions as OLTP-vs-star pairs for a dialect. Filled from src/main/core/clinic/questions.ts. */
-export function labPairs(_dialect: 'sqlite' | 'mysql'): QueryPair[] {
-  return []
+/** The four business questions as OLTP-vs-star pairs in a dialect (A = OLTP, B = star). */
+export function labPairs(dialect: 'sqlite' | 'mysql'): QueryPair[] {
+  return questions.map((q) => ({
+    id: q.id,
+    title: q.title,
+    a: { label: 'OLTP', sql: q.oltp[dialect] },
+    b: { label: 'star', sql: q.star[dialect] },
+    ...(Object.keys(q.tolerance).length ? { tolerance: { ...q.tolerance } } : {}),
+  }))
 }
 
 /** Built-in ids and custom pairs into the pairs to run, refusing unknown ids. */

@@ -128,7 +128,7 @@ export async function benchmarkJob(args: BenchmarkArgs, ctx: JobContext): Promis
       const rb = await driver.query(pair.b.sql)
       tick(`${pair.title}: comparing answers`)
       const ordered = pair.ordered ?? (ordersOutput(pair.a.sql) && ordersOutput(pair.b.sql))
-      const diff = compareResults(ra, rb, { ordered })
+      const diff = compareResults(ra, rb, { ordered, ...(pair.tolerance ? { tolerance: pair.tolerance } : {}) })
       if (!diff.equal) throw mismatchError(pair, diff)
 
       const ta: number[] = []
