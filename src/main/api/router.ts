@@ -5,6 +5,7 @@ import { appHandlers } from './app-handlers'
 import { sourceHandlers } from './source-handlers'
 import { benchHandlers } from './bench-handlers'
 import { browseHandlers } from './browse-handlers'
+import { schemaHandlers } from './schema-handlers'
 import { connectionHandlers } from './connection-handlers'
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, ctx: ApiContext) => Promise<CallResult<K>>
@@ -16,6 +17,7 @@ const handlers: Handlers<CallName> = {
   ...sourceHandlers,
   ...benchHandlers,
   ...browseHandlers,
+  ...schemaHandlers,
   ...connectionHandlers,
 }
 

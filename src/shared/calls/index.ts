@@ -4,6 +4,7 @@ import { appCalls } from './app'
 import { sourceCalls } from './sources'
 import { benchCalls } from './bench'
 import { browseCalls, consoleCalls } from './browse'
+import { schemaCalls } from './schema'
 import { connectionCalls } from './connections'
 
 /** Every call of the contract. An area adds its own file here. */
@@ -13,6 +14,7 @@ export const calls = {
   ...benchCalls,
   ...browseCalls,
   ...consoleCalls,
+  ...schemaCalls,
   ...connectionCalls,
 }
 

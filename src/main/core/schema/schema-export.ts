@@ -77,7 +77,7 @@ export function schemaMarkdown(model: SchemaModel, rels: Relationship[]): string
 
 /** Mermaid entity names and attribute types allow only a restricted alphabet. */
 const mermaidName = (s: string): string => s.replace(/[^A-Za-z0-9_-]/g, '_').replace(/^([^A-Za-z_])/, '_$1')
-const mermaidType = (s: string): string => (s.trim() || 'ANY').replace(/[^A-Za-z0-9_()[\]-]/g, '_').replace(/^([^A-Za-z])/, 'T$1')
+const mermaidType = (s: string): string => (s.replace(/\s+/g, '') || 'ANY').replace(/[^A-Za-z0-9_()[\]-]/g, '_').replace(/^([^A-Za-z])/, 'T$1')
 
 export function schemaMermaid(model: SchemaModel, rels: Relationship[]): string {
   const list = shown(rels)
