@@ -7,6 +7,7 @@ import { benchHandlers } from './bench-handlers'
 import { browseHandlers } from './browse-handlers'
 import { schemaHandlers } from './schema-handlers'
 import { connectionHandlers } from './connection-handlers'
+import { clinicHandlers } from './clinic-handlers'
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, ctx: ApiContext) => Promise<CallResult<K>>
 export type Handlers<K extends CallName> = { [P in K]: Handler<P> }
@@ -19,6 +20,7 @@ const handlers: Handlers<CallName> = {
   ...browseHandlers,
   ...schemaHandlers,
   ...connectionHandlers,
+  ...clinicHandlers,
 }
 
 export type RouteOutcome = { ok: true; result: unknown } | { ok: false; error: AppErrorShape }

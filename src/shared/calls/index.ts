@@ -6,6 +6,7 @@ import { benchCalls } from './bench'
 import { browseCalls, consoleCalls } from './browse'
 import { schemaCalls } from './schema'
 import { connectionCalls } from './connections'
+import { clinicCalls } from './clinic'
 
 /** Every call of the contract. An area adds its own file here. */
 export const calls = {
@@ -16,6 +17,7 @@ export const calls = {
   ...consoleCalls,
   ...schemaCalls,
   ...connectionCalls,
+  ...clinicCalls,
 }
 
 export type Calls = typeof calls

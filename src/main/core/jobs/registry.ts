@@ -4,6 +4,8 @@ import { benchmarkJob } from '../bench/runner'
 import { benchmarkSweepJob } from '../bench/sweep-job'
 import { browseCountJob } from '../browse/browse-count-job'
 import { consoleQueryJob } from '../browse/console-query-job'
+import { generateHealthcareJob } from '../clinic/generate-job'
+import { etlJob } from '../clinic/etl-job'
 
 /**
  * Every kind of job a worker can run. An area adds its job here; the contract's
@@ -15,6 +17,8 @@ export const jobRegistry = {
   benchmarkSweep: benchmarkSweepJob,
   browseCount: browseCountJob,
   consoleQuery: consoleQueryJob,
+  generateHealthcare: generateHealthcareJob,
+  etl: etlJob,
 } satisfies Record<string, JobFn<never, unknown>>
 
 export type JobKind = keyof typeof jobRegistry
