@@ -6,7 +6,9 @@ import mysql from 'mysql2/promise'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SavedConnection } from '../../shared/calls/connections'
 import type { SourceSummary } from '../../shared/calls/sources'
+import type { EventMap } from '../../shared/events'
 import type { SchemaModel } from '../../shared/schema-model'
+import { SqliteDriver } from '../core/db/sqlite-driver'
 import { scanForPassword } from '../core/connections/secret-scan'
 import { createTestDatabase, MARIADB, mariadbAvailable } from '../core/testing/mariadb'
 import type { ApiContext } from './api-context'
@@ -22,6 +24,7 @@ describe.skipIf(!hasDb)('connections.* calls against MariaDB', () => {
   let admin: mysql.Connection
   let dataDir: string
   let ctx: ApiContext
+  const finished: EventMap['job.finished'][] = []
 
   beforeAll(async () => {
     db = await createTestDatabase('conn')
@@ -32,7 +35,13 @@ describe.skipIf(!hasDb)('connections.* calls against MariaDB', () => {
     }
     await admin.query(`CREATE TABLE \`${db.database}\`.patient (id INT PRIMARY KEY, name VARCHAR(40))`)
     dataDir = mkdtempSync(join(tmpdir(), 'sonograph-'))
-    ctx = createApiContext({ transport: 'bridge', dataDir, emit: () => undefined })
+    ctx = createApiContext({
+      transport: 'bridge',
+      dataDir,
+      emit: (name, payload) => {
+        if (name === 'job.finished') finished.push(payload as EventMap['job.finished'])
+      },
+    })
   })
   afterAll(async () => {
     if (ctx) await disposeApiContext(ctx)
@@ -98,5 +107,24 @@ describe.skipIf(!hasDb)('connections.* calls against MariaDB', () => {
     await call('sources.close', { sourceId: adHoc.sourceId })
     const bad = await callError('connections.open', {})
     expect(bad.code).toBe('BAD_ARGUMENT')
+  })
+
+  it('copies an open MySQL source to SQLite as a job', async () => {
+    await admin.query(`INSERT INTO \`${db.database}\`.patient VALUES (1, 'Åsa'), (2, NULL)`)
+    const { name: _n, ...spec } = fields()
+    const source = await call<SourceSummary>('connections.open', { spec: { kind: 'mysql', ...spec, password } })
+    const output = join(dataDir, 'offline.sqlite')
+    const { jobId } = await call<{ jobId: string }>('connections.copyToSqlite', { sourceId: source.sourceId, output })
+    for (let i = 0; i < 600 && !finished.some((f) => f.jobId === jobId); i++) await new Promise((r) => setTimeout(r, 50))
+    const done = finished.find((f) => f.jobId === jobId)
+    expect(done).toMatchObject({ kind: 'copyToSqlite', state: 'done', result: { rows: 2, tables: [{ name: 'patient', rows: 2 }] } })
+    const copy = new SqliteDriver(output)
+    expect((await copy.query('SELECT id, name FROM patient ORDER BY id')).rows).toEqual([
+      [1, 'Åsa'],
+      [2, null],
+    ])
+    await copy.close()
+    expect(scanForPassword(dataDir, password).leaks).toEqual([])
+    await call('sources.close', { sourceId: source.sourceId })
   })
 })

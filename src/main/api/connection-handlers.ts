@@ -1,9 +1,11 @@
+import { resolve } from 'node:path'
+import { AppError } from '../../shared/errors'
 import { specFromFields } from '../core/connections/connection-store'
 import { testConnection } from '../core/connections/test-connection'
 import type { Handlers } from './router'
 
 export const connectionHandlers: Handlers<
-  'connections.storage' | 'connections.test' | 'connections.list' | 'connections.save' | 'connections.delete' | 'connections.open' | 'query.cancel'
+  'connections.storage' | 'connections.test' | 'connections.list' | 'connections.save' | 'connections.delete' | 'connections.open' | 'connections.copyToSqlite' | 'query.cancel'
 > = {
   'connections.storage': async (_args, ctx) => {
     const storage = ctx.secrets.storage
@@ -26,6 +28,12 @@ export const connectionHandlers: Handlers<
   'connections.open': async ({ id, password, spec }, ctx) => {
     const resolved = id !== undefined ? await ctx.connections.spec(id, password) : { ...spec!, ...(password !== undefined ? { password } : {}) }
     return ctx.sources.open(resolved)
+  },
+  'connections.copyToSqlite': async ({ sourceId, tables, output, overwrite }, ctx) => {
+    const { spec } = ctx.sources.get(sourceId)
+    if (spec.kind !== 'mysql') throw new AppError('UNSUPPORTED', 'Copy to SQLite reads a MySQL/MariaDB source; this source is already SQLite', { field: 'sourceId' })
+    const { jobId } = ctx.jobs.start('copyToSqlite', { spec, output: resolve(output), overwrite, ...(tables ? { tables } : {}) })
+    return { jobId }
   },
   'query.cancel': async ({ sourceId }, ctx) => {
     const driver = ctx.sources.driver(sourceId)

@@ -1,6 +1,7 @@
 import type { CliCommand } from './cli-command'
 import { serveCommand } from './serve-command'
 import { benchCommand } from './bench-command'
+import { copyCommand } from './copy-command'
 
 /** Every subcommand of `sonograph`; an area adds its command here. */
-export const commands: CliCommand[] = [serveCommand, benchCommand]
+export const commands: CliCommand[] = [serveCommand, benchCommand, copyCommand]

@@ -39,6 +39,16 @@ export interface SavedConnection extends ConnectionFields {
   updatedAt: string
 }
 
+/** What a finished copyToSqlite job returns. */
+export interface CopyToSqliteResult {
+  output: string
+  tables: { name: string; rows: number }[]
+  views: string[]
+  rows: number
+  /** What was not carried over, each with the reason (foreign keys to tables not copied, views SQLite cannot read). */
+  skipped: string[]
+}
+
 export interface ConnectionTestResult {
   serverVersion: string
   server: 'mysql' | 'mariadb'
@@ -93,6 +103,21 @@ export const connectionCalls = {
       .object({ id: connectionId.optional(), password: z.string().optional(), spec: mysqlSpecSchema.optional() })
       .strict()
       .refine((a) => (a.id === undefined) !== (a.spec === undefined), { message: 'give either id or spec' }),
+  ),
+  /**
+   * Starts a `copyToSqlite` job: the MySQL source's tables (all, or `tables`) with keys,
+   * indexes, readable views and rows into a new SQLite file at `output`. Progress in rows;
+   * cancel with jobs.cancel leaves no file. Result (job.finished): CopyToSqliteResult.
+   */
+  'connections.copyToSqlite': defineCall<{ jobId: string }>()(
+    z
+      .object({
+        sourceId: z.string().min(1),
+        tables: z.array(z.string().min(1)).min(1).optional(),
+        output: z.string().min(1),
+        overwrite: z.boolean().default(false),
+      })
+      .strict(),
   ),
   /** Stops the statements running on a source's connection (MySQL: KILL QUERY); they fail with CANCELLED. */
   'query.cancel': defineCall<{ cancelled: boolean }>()(z.object({ sourceId: z.string().min(1) }).strict()),

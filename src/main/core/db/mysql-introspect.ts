@@ -86,7 +86,7 @@ export async function introspectMysql(run: Run, database: string, mariadb: boole
   }
   for (const v of views) {
     const t = byTable.get(str(v.name))
-    if (t) t.sql = `CREATE VIEW ${str(v.name)} AS ${str(v.def)}`
+    if (t) t.sql = `CREATE VIEW \`${str(v.name).replace(/`/g, "``")}\` AS ${str(v.def)}`
   }
   for (const c of columns) {
     const t = byTable.get(str(c.tbl))

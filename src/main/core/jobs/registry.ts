@@ -4,6 +4,7 @@ import { benchmarkJob } from '../bench/runner'
 import { benchmarkSweepJob } from '../bench/sweep-job'
 import { browseCountJob } from '../browse/browse-count-job'
 import { consoleQueryJob } from '../browse/console-query-job'
+import { copyToSqliteJob } from '../db/mysql-to-sqlite'
 import { generateHealthcareJob } from '../clinic/generate-job'
 import { etlJob } from '../clinic/etl-job'
 
@@ -17,6 +18,7 @@ export const jobRegistry = {
   benchmarkSweep: benchmarkSweepJob,
   browseCount: browseCountJob,
   consoleQuery: consoleQueryJob,
+  copyToSqlite: copyToSqliteJob,
   generateHealthcare: generateHealthcareJob,
   etl: etlJob,
 } satisfies Record<string, JobFn<never, unknown>>
