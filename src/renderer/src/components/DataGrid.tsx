@@ -31,6 +31,14 @@ export interface DataGridProps {
 
 const ROW_HEIGHT = 26
 
+/** A starting width from the column's type and name: numbers narrow, text wide. */
+function columnWidth(c: GridColumn): number {
+  const t = (c.type ?? '').toUpperCase()
+  const byType = /INT|REAL|NUM|DEC|FLOAT|DOUBLE|BOOL/.test(t) ? 110 : /DATE|TIME/.test(t) ? 170 : 200
+  const byName = c.name.length * 8 + (c.type ? c.type.length * 6 : 0) + (c.pk ? 28 : 0) + 24
+  return Math.min(360, Math.max(byType, byName))
+}
+
 function cellClass(c: Cell): string {
   if (c === null) return 'cell null'
   if (typeof c === 'number' || isBigIntCell(c)) return 'cell num'
@@ -96,15 +104,22 @@ export function DataGrid(props: DataGridProps): ReactNode {
     }
   }
 
-  const template = `56px ${columns.map(() => 'minmax(120px, 1fr)').join(' ')}`
+  // Fixed pixel widths: every row is its own CSS grid, so flexible tracks would differ row by row.
+  const widths = columns.map(columnWidth)
+  const template = `56px ${widths.map((w) => `${w}px`).join(' ')}`
+  const totalWidth = 56 + widths.reduce((a, b) => a + b, 0)
   return (
     <div className="grid" role="grid" aria-label={props.label} aria-rowcount={props.rowCount ?? rows.length} aria-colcount={columns.length} tabIndex={0} onKeyDown={onKeyDown} ref={scroller}>
-      <div className="grid-header" role="row" style={{ gridTemplateColumns: template }}>
+      <div className="grid-header" role="row" style={{ gridTemplateColumns: template, width: totalWidth }}>
         <div className="grid-rownum" role="columnheader" aria-label="row number">#</div>
         {columns.map((c, i) => (
           <div key={c.name} role="columnheader" className="grid-th" aria-sort={props.sort?.column === c.name ? (props.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
             <button type="button" className="th-button" onClick={() => props.onSort?.(c.name)} title={c.type ? `${c.name} ${c.type}` : c.name} disabled={!props.onSort}>
-              {c.pk ? <span className="pk-marker" title="primary key">🔑</span> : null}
+              {c.pk ? (
+                <span className="pk-marker" title="primary key">
+                  PK
+                </span>
+              ) : null}
               <span className="th-name">{c.name}</span>
               {props.sort?.column === c.name ? <span aria-hidden>{props.sort.dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
               {c.type ? <span className="th-type">{c.type}</span> : null}
@@ -113,11 +128,11 @@ export function DataGrid(props: DataGridProps): ReactNode {
           </div>
         ))}
       </div>
-      <div className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth: 56 + columns.length * 120 }}>
+      <div className="grid-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
         {items.map((vi) => {
           const row = rows[vi.index]!
           return (
-            <div key={vi.key} role="row" aria-rowindex={vi.index + 1} className={`grid-row ${vi.index % 2 ? 'odd' : ''}`} style={{ transform: `translateY(${vi.start}px)`, gridTemplateColumns: template }}>
+            <div key={vi.key} role="row" aria-rowindex={vi.index + 1} className={`grid-row ${vi.index % 2 ? 'odd' : ''}`} style={{ transform: `translateY(${vi.start}px)`, gridTemplateColumns: template, width: totalWidth }}>
               <div className="grid-rownum" role="rowheader">{vi.index + 1}</div>
               {row.map((c, ci) => (
                 <div
