@@ -114,7 +114,7 @@ export async function importToSqlite(opts: SqliteImportOptions, ctx: JobContext)
           dialect = d
           detected = det
           const catalog = new TableCatalog(db)
-          env = { db, dialect: d, tctx: newTranslateContext(d), catalog, inserts: new InsertLoader(db, catalog, d, () => info.invalidUtf8), report, rows }
+          env = { db, dialect: d, tctx: newTranslateContext(d), catalog, inserts: new InsertLoader(db, catalog, d, () => info.invalidUtf8), report, rows, deferredIndexes: [], line: 0 }
         },
         (events, bytesRead) => {
           const e = env!
@@ -131,6 +131,7 @@ export async function importToSqlite(opts: SqliteImportOptions, ctx: JobContext)
                 if (!copyTable) fail(ev.line, ev.text, new StatementIssue('failed', `COPY into unknown table ${name}: its rows are skipped`))
                 continue
               }
+              e.line = ev.line
               try {
                 applyStatement(ev.text, e)
               } catch (err) {
@@ -154,6 +155,16 @@ export async function importToSqlite(opts: SqliteImportOptions, ctx: JobContext)
         },
       )
       ctx.throwIfCancelled()
+      const deferred = (env as StatementEnv | null)?.deferredIndexes ?? []
+      ctx.progress({ phase: 'creating indexes', done: info.fileSize, total: info.fileSize, unit: 'bytes', message: `${rows.n.toLocaleString('en-US')} rows loaded` })
+      for (const ix of deferred) {
+        ctx.throwIfCancelled()
+        try {
+          db.exec(ix.sql)
+        } catch (err) {
+          fail(ix.line, ix.sql, new StatementIssue('failed', `index: SQLite: ${(err as Error).message}`))
+        }
+      }
       ctx.progress({ phase: 'checking foreign keys', done: info.fileSize, total: info.fileSize, unit: 'bytes', message: `${rows.n.toLocaleString('en-US')} rows loaded` })
       db.exec('COMMIT')
       const fk = foreignKeyCheck(db)

@@ -3,8 +3,8 @@ import type { SqliteDatabase } from '../db/sqlite-native'
 import type { DumpDialect } from './dialect'
 import { quoteId, tokenize } from './sql-lexer'
 import { hasByteEscapes, hexToBytes, repairText, stringToBytes, unescapePgE } from './string-escapes'
-import { Conv, conversionsFor, typelessFor, type TableCatalog, type TableEntry } from './table-catalog'
-import { numberForTypeless, scanTuples, type RowSink, type SqlValue } from './value-scanner'
+import { Conv, conversionsFor, numberKindsFor, type TableCatalog, type TableEntry } from './table-catalog'
+import { scanTuples, type RowSink, type SqlValue } from './value-scanner'
 
 const NAME = '(?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|\\[[^\\]]*\\]|[\\w$\\u0080-\\uffff]+)'
 const INSERT_HEAD = new RegExp(
@@ -15,7 +15,7 @@ const ODKU = /\bON\s+DUPLICATE\s+KEY\s+UPDATE\b/i
 
 /** Rows bound per statement: large enough to amortise the call into SQLite, small enough to prepare quickly. */
 function batchRows(width: number): number {
-  return Math.max(1, Math.min(100, Math.floor(2000 / Math.max(1, width))))
+  return Math.max(1, Math.min(50, Math.floor(1000 / Math.max(1, width))))
 }
 
 export class RowWidthError extends Error {}
@@ -93,7 +93,7 @@ export class InsertLoader {
     let loaded = 0
     const sink: RowSink = {
       vals: [],
-      numericCols: typelessFor(entry, columns),
+      numericCols: numberKindsFor(entry, columns),
       endRow: (w: number): void => {
         if (w !== width) throw new RowWidthError(`Column count does not match: ${w} values for ${width} columns`)
         if (sink.vals.length === per * width) {
@@ -245,4 +245,3 @@ export class InsertLoader {
   }
 }
 
-export { numberForTypeless }

@@ -45,6 +45,9 @@ const LPAREN = 40
 const RPAREN = 41
 const BANG = 33
 
+const SQ_ESC = /['\\]/g
+const DQ_ESC = /["\\]/g
+
 function isSpace(c: number): boolean {
   return c === 32 || c === NL || c === CR || c === 9 || c === 12 || c === 11
 }
@@ -77,11 +80,19 @@ export class StatementSplitter {
   private openLine = 0
   private stmtIsTrigger: boolean | null = null
   private copyLine = 0
+  private normalRe: RegExp = /;/g
 
   constructor(opts: SplitOptions) {
     this.dialect = opts.dialect
     this.keepExec = opts.keepExecutableComments ?? false
     this.file = opts.file
+    this.setDelimiter(';')
+  }
+
+  private setDelimiter(d: string): void {
+    this.delim = d
+    const base = this.dialect === 'mysql' ? `'"\`()\\-#/*` : this.dialect === 'postgres' ? `'"()\\-/*$` : `'"\`[()\\-/*`
+    this.normalRe = new RegExp(`[${base}${d[0]!.replace(/[\]\\^-]/g, '\\$&')}]`, 'g')
   }
 
   get currentLine(): number {
@@ -138,17 +149,26 @@ export class StatementSplitter {
     const inComment = this.state === S.LineComment || this.state === S.BlockComment
     let seg = this.started && !inComment ? 0 : -1
     let line = this.line
+    // Lines are counted lazily up to the positions that need one: a scan of each newline, once.
+    let nextNl = buf.indexOf('\n')
+    const at = (pos: number): number => {
+      while (nextNl >= 0 && nextNl < pos) {
+        line++
+        nextNl = buf.indexOf('\n', nextNl + 1)
+      }
+      return line
+    }
     let state = this.state
     const mysql = this.dialect === 'mysql'
     const pg = this.dialect === 'postgres'
     const sqlite = this.dialect === 'sqlite'
     let stopAt = -1
-    const startStatement = (at: number): void => {
+    const startStatement = (at0: number): void => {
       this.started = true
-      this.stmtLine = line
+      this.stmtLine = at(at0)
       this.depth = 0
       this.stmtIsTrigger = null
-      seg = at
+      seg = at0
     }
     const finishStatement = (endAt: number, resumeAt: number): void => {
       this.parts.push(buf.slice(seg, endAt))
@@ -163,7 +183,7 @@ export class StatementSplitter {
           // The data begins on the next line.
           const nl = buf.indexOf('\n', resumeAt)
           state = S.CopyData
-          this.copyLine = line + 1
+          this.copyLine = at(resumeAt) + 1
           i = nl < 0 ? n : nl
           return
         }
@@ -172,9 +192,21 @@ export class StatementSplitter {
     }
 
     outer: while (i < n) {
-      const c = buf.charCodeAt(i)
+      let c = buf.charCodeAt(i)
       switch (state) {
         case S.Normal: {
+          if (this.started) {
+            // Inside a statement only a few characters matter: jump to the next one.
+            const re = this.normalRe
+            re.lastIndex = i
+            const m = re.exec(buf)
+            if (!m) {
+              i = n
+              break outer
+            }
+            i = m.index
+            c = buf.charCodeAt(i)
+          }
           // Characters that need a look at what follows wait for the next chunk near the end of this one.
           if (!final && i + 12 >= n && (c === DASH || c === SLASH || c === STAR || c === 68 || c === 100 || c === BS || c === DOLLAR)) {
             stopAt = i
@@ -185,7 +217,6 @@ export class StatementSplitter {
           const blockStart = c === SLASH && c1 === STAR
           if (!this.started) {
             if (isSpace(c)) {
-              if (c === NL) line++
               i++
               continue
             }
@@ -200,9 +231,9 @@ export class StatementSplitter {
               const text = buf.slice(i, end).trim()
               if (c !== BS) {
                 const d = text.slice(9).trim()
-                if (d) this.delim = d
+                if (d) this.setDelimiter(d)
               }
-              out.push({ type: 'meta', text, line })
+              out.push({ type: 'meta', text, line: at(i) })
               i = end
               continue
             }
@@ -211,24 +242,22 @@ export class StatementSplitter {
           }
           if (c === SQ) {
             state = S.SQuote
-            this.openLine = line
+            this.openLine = at(i)
             this.escapes = mysql || (pg && i > 0 && (buf.charCodeAt(i - 1) | 32) === 101 && !isIdentChar(buf.charCodeAt(i - 2)))
           } else if (c === DQ) {
             state = S.DQuote
-            this.openLine = line
+            this.openLine = at(i)
             this.escapes = mysql
           } else if (c === BT && !pg) {
             state = S.Backtick
-            this.openLine = line
+            this.openLine = at(i)
           } else if (c === LBRACKET && sqlite) {
             state = S.Bracket
-            this.openLine = line
+            this.openLine = at(i)
           } else if (c === LPAREN) {
             this.depth++
           } else if (c === RPAREN) {
             this.depth--
-          } else if (c === NL) {
-            line++
           } else if (lineDash || (c === HASH && mysql)) {
             if (this.started) this.parts.push(buf.slice(seg, i), ' ')
             seg = -1
@@ -253,7 +282,7 @@ export class StatementSplitter {
               if (this.started) this.parts.push(buf.slice(seg, i), ' ')
               seg = -1
               state = S.BlockComment
-              this.openLine = line
+              this.openLine = at(i)
               i += 2
               continue
             }
@@ -268,7 +297,7 @@ export class StatementSplitter {
             if (m) {
               state = S.Dollar
               this.dollarTag = m[0]
-              this.openLine = line
+              this.openLine = at(i)
               i += m[0].length
               continue
             }
@@ -292,18 +321,24 @@ export class StatementSplitter {
         case S.Bracket: {
           const q = state === S.SQuote ? SQ : state === S.DQuote ? DQ : state === S.Backtick ? BT : RBRACKET
           const esc = this.escapes && (state === S.SQuote || state === S.DQuote)
-          // The hot loop for data: scan to the closing quote.
-          while (i < n) {
-            const d = buf.charCodeAt(i)
-            if (d === q) break
-            if (d === NL) line++
-            else if (d === BS && esc) {
+          // The hot loop for data: jump to the closing quote (or the next backslash escape).
+          if (esc) {
+            const re = q === SQ ? SQ_ESC : DQ_ESC
+            for (;;) {
+              re.lastIndex = i
+              const m = re.exec(buf)
+              if (!m) {
+                i = n
+                break
+              }
+              i = m.index
+              if (buf.charCodeAt(i) === q) break
               if (i + 1 >= n) break
-              if (buf.charCodeAt(i + 1) === NL) line++
               i += 2
-              continue
             }
-            i++
+          } else {
+            const k = buf.indexOf(String.fromCharCode(q), i)
+            i = k < 0 ? n : k
           }
           if (i >= n || buf.charCodeAt(i) !== q || (i + 1 >= n && !final)) {
             // Out of text (or a lone backslash/quote at the very end): continue with the next chunk.
@@ -338,7 +373,6 @@ export class StatementSplitter {
           while (i < n - 1) {
             const d = buf.charCodeAt(i)
             if (d === STAR && buf.charCodeAt(i + 1) === SLASH) break
-            if (d === NL) line++
             i++
           }
           if (i >= n - 1) {
@@ -358,7 +392,6 @@ export class StatementSplitter {
           const tag = this.dollarTag
           const close = buf.indexOf(tag, i)
           const stop = close < 0 ? Math.max(i, n - tag.length + 1) : close
-          for (let k = i; k < stop; k++) if (buf.charCodeAt(k) === NL) line++
           if (close < 0) {
             if (final) {
               i = n
@@ -373,7 +406,6 @@ export class StatementSplitter {
         }
         case S.CopyData: {
           if (c === NL) {
-            line++
             i++
             continue
           }
@@ -386,10 +418,10 @@ export class StatementSplitter {
           let text = buf.slice(i, end)
           if (text.charCodeAt(text.length - 1) === CR) text = text.slice(0, -1)
           if (text === '\\.') {
-            out.push({ type: 'copyEnd', line })
+            out.push({ type: 'copyEnd', line: at(i) })
             state = S.Normal
           } else {
-            out.push({ type: 'copyRow', text, line })
+            out.push({ type: 'copyRow', text, line: at(i) })
           }
           i = end
           continue
@@ -401,6 +433,7 @@ export class StatementSplitter {
     if (this.started && seg >= 0 && seg < cut) this.parts.push(buf.slice(seg, cut))
     if (final && this.state === S.Normal && state === S.Normal && stopAt < 0) this.carry = ''
     this.carry = cut < n ? buf.slice(cut) : ''
+    at(cut)
     this.line = line
     this.state = state
   }

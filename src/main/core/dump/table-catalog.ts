@@ -67,16 +67,21 @@ export function conversionsFor(entry: TableEntry, columns: readonly string[], di
   return any ? conv : null
 }
 
-/** Columns without a declared type: their numbers are bound as numbers (see value-scanner.ts). */
-export function typelessFor(entry: TableEntry, columns: readonly string[]): Uint8Array | null {
+/** SQLite's affinity rules, as the number binding kinds of value-scanner.ts: 0 text, 1 typeless/blob, 2 numeric. */
+export function numberKind(type: string): 0 | 1 | 2 {
+  if (type.includes('INT')) return 2
+  if (type.includes('CHAR') || type.includes('CLOB') || type.includes('TEXT')) return 0
+  if (type === '' || type.includes('BLOB')) return 1
+  return 2
+}
+
+export function numberKindsFor(entry: TableEntry, columns: readonly string[]): Uint8Array | null {
   let any = false
   const out = new Uint8Array(columns.length)
   columns.forEach((c, k) => {
     const idx = entry.columns.findIndex((x) => x.toLowerCase() === c.toLowerCase())
-    if (idx >= 0 && entry.types[idx] === '') {
-      out[k] = 1
-      any = true
-    }
+    out[k] = idx >= 0 ? numberKind(entry.types[idx]!) : 0
+    if (out[k]) any = true
   })
   return any ? out : null
 }

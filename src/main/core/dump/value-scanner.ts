@@ -6,7 +6,7 @@ export type SqlValue = null | number | bigint | string | Buffer
 /** Receives scanned values; `endRow` is called after each parenthesised tuple with its value count. */
 export interface RowSink {
   vals: SqlValue[]
-  /** Per column: 1 = typeless column, whose numbers are bound as numbers (others bind numeric text, see below). */
+  /** Per column, how a number literal is bound: 0 as text (text columns), 1 typeless, 2 numeric affinity. */
   numericCols: Uint8Array | null
   endRow(width: number): void
 }
@@ -27,6 +27,11 @@ function isWs(c: number): boolean {
 const INT64_MIN = -(2n ** 63n)
 const INT64_MAX = 2n ** 63n - 1n
 
+/** A number for a numeric column: a JS number when exact, else the text (SQLite's affinity converts it). */
+export function numberForNumeric(s: string): SqlValue {
+  return s.length <= 15 ? Number(s) : s
+}
+
 /** A number for a typeless column: exact integers (BigInt past 2^53), text past 64 bits. */
 export function numberForTypeless(s: string): SqlValue {
   if (/^[+-]?\d+$/.test(s)) {
@@ -41,9 +46,10 @@ export function numberForTypeless(s: string): SqlValue {
  * Reads `(v, v, ...), (...)` straight from the statement text into a flat
  * array, for binding to a cached multi-row INSERT. This is where an import
  * spends its time, so it avoids building tokens or re-running SQL text through
- * SQLite's parser: strings are sliced, escapes decoded in place, and numbers
- * stay as their text (column affinity makes them numbers; better-sqlite3 would
- * bind a JS number as REAL, turning 5 into '5.0' in a text column).
+ * SQLite's parser: strings are sliced and escapes decoded in place. Numbers are
+ * bound by the column's affinity: as JS numbers for numeric columns (cheapest to
+ * bind; affinity turns 5.0 back into 5), as text for text columns (better-sqlite3
+ * binds every JS number as REAL, which would store '5.0'), exactly for typeless ones.
  * Anything that is not a literal (a function call, an expression) makes the
  * scan fail, and the caller runs the statement as SQL instead.
  */
@@ -144,7 +150,8 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
           }
           const lit = text.slice(i, j)
           if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(lit)) return { ok: false, at: i, reason: 'not a literal' }
-          vals.push(numericCols !== null && numericCols[col] === 1 ? numberForTypeless(lit) : lit)
+          const kind = numericCols === null ? 0 : numericCols[col]
+          vals.push(kind === 2 ? numberForNumeric(lit) : kind === 1 ? numberForTypeless(lit) : lit)
           i = j
         }
       } else {

@@ -1,0 +1,89 @@
+/**
+ * Dump import benchmark: Sonograph's streaming import of a generated mysqldump
+ * (>= 150 MB, >= 4 million rows) against the sqlite3 tool loading the same rows.
+ *
+ *   npx tsx bench/import-bench.ts [rows]
+ *
+ * The baseline users reach for is `mysql2sqlite dump.sql | sqlite3 out.db`.
+ * mysql2sqlite (an awk script) is not on this machine and not on the npm
+ * registry, so the baseline here is the sqlite3 tool loading the SQLite-dialect
+ * file the generator writes from the same rows, shaped like mysql2sqlite's
+ * output (BEGIN/END TRANSACTION, synchronous OFF, journal in memory, indexes at
+ * the end). That is the "sqlite3 loading the converted file" leg; the converter's
+ * own time is not included, which favours the baseline.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { createReadStream, existsSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { makeImportDump } from './make-import-dump'
+
+const dataDir = join(import.meta.dirname, '.data')
+
+async function child(dump: string, out: string): Promise<void> {
+  const { importToSqlite } = await import('../src/main/core/dump/import-to-sqlite')
+  const { createJobContext } = await import('../src/main/core/jobs/job-context')
+  const t0 = performance.now()
+  const r = await importToSqlite({ path: dump, output: out, dialect: 'auto', strict: false }, createJobContext(() => undefined))
+  const ms = performance.now() - t0
+  process.stdout.write(
+    JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, rows: r.report.rowsLoaded, issues: r.report.issues.length, tables: r.report.tables, fk: r.report.foreignKeyCheck.violations }) + '\n',
+  )
+}
+
+function timeSqlite3(sqlFile: string, db: string): Promise<{ ms: number; maxRssKb: number | null }> {
+  return new Promise((resolve, reject) => {
+    const hasTime = existsSync('/usr/bin/time')
+    const t0 = performance.now()
+    const p = hasTime
+      ? spawn('/usr/bin/time', ['-f', 'MAXRSS %M', '/usr/bin/sqlite3', db], { stdio: ['pipe', 'inherit', 'pipe'] })
+      : spawn('/usr/bin/sqlite3', [db], { stdio: ['pipe', 'inherit', 'pipe'] })
+    let err = ''
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    createReadStream(sqlFile).pipe(p.stdin)
+    p.on('error', reject)
+    p.on('close', (code) => {
+      const ms = performance.now() - t0
+      if (code !== 0) return reject(new Error(`sqlite3 exited ${code}: ${err.slice(0, 500)}`))
+      const m = /MAXRSS (\d+)/.exec(err)
+      resolve({ ms, maxRssKb: m ? Number(m[1]) : null })
+    })
+  })
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return child(process.argv[3]!, process.argv[4]!)
+  const rows = Number(process.argv[2] ?? 4_200_000)
+  let mysqlPath = join(dataDir, `import-bench-${rows}.mysql.sql`)
+  let sqlitePath = join(dataDir, `import-bench-${rows}.sqlite.sql`)
+  if (!existsSync(mysqlPath) || !existsSync(sqlitePath)) {
+    console.error(`generating ${rows} rows ...`)
+    ;({ mysqlPath, sqlitePath } = await makeImportDump(rows, dataDir))
+  }
+  const size = statSync(mysqlPath).size
+  console.log(`dump: ${mysqlPath} ${(size / 1e6).toFixed(1)} MB, ${rows} rows; SQLite-dialect baseline file ${(statSync(sqlitePath).size / 1e6).toFixed(1)} MB`)
+
+  const outS = join(dataDir, 'bench-sonograph.sqlite')
+  const outB = join(dataDir, 'bench-sqlite3.sqlite')
+  rmSync(outS, { force: true })
+  rmSync(outB, { force: true })
+
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-bench.ts'), '--child', mysqlPath, outS], { encoding: 'utf8', maxBuffer: 1 << 24 })
+  if (r.status !== 0) throw new Error(`Sonograph import failed: ${r.stderr}`)
+  const son = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; maxRssKb: number; rows: number; issues: number; tables: { name: string; rows: number }[]; fk: number }
+  const base = await timeSqlite3(sqlitePath, outB)
+
+  const check = spawnSync('/usr/bin/sqlite3', [outB, 'SELECT (SELECT count(*) FROM patients) + (SELECT count(*) FROM observations)'], { encoding: 'utf8' })
+  const baseRows = Number(check.stdout.trim())
+  const sonRows = son.tables.reduce((s, t) => s + t.rows, 0)
+  const mb = size / 1e6
+  console.log('')
+  console.log(`Sonograph import (mysqldump -> SQLite): ${(son.ms / 1000).toFixed(2)} s, ${(sonRows / (son.ms / 1000) / 1e6).toFixed(2)} M rows/s, ${(mb / (son.ms / 1000)).toFixed(1)} MB/s, peak RSS ${(son.maxRssKb / 1024).toFixed(0)} MB, rows ${sonRows}, issues ${son.issues}, FK violations ${son.fk}`)
+  console.log(`sqlite3 loading the converted file:     ${(base.ms / 1000).toFixed(2)} s, ${(baseRows / (base.ms / 1000) / 1e6).toFixed(2)} M rows/s, peak RSS ${base.maxRssKb ? (base.maxRssKb / 1024).toFixed(0) + ' MB' : 'n/a'}, rows ${baseRows}`)
+  console.log(`mysql2sqlite | sqlite3:                 not measured: mysql2sqlite is not installed and not on the npm registry`)
+  console.log('')
+  console.log(`throughput ratio Sonograph / sqlite3: ${(base.ms / son.ms).toFixed(2)}x (target >= 1.5x)`)
+  console.log(`peak memory: ${(son.maxRssKb / 1024).toFixed(0)} MB (target < 250 MB)`)
+  if (sonRows !== rows || baseRows !== rows) console.log(`WARNING: row counts differ from ${rows}: Sonograph ${sonRows}, sqlite3 ${baseRows}`)
+}
+
+await main()
