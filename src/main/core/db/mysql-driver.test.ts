@@ -98,6 +98,18 @@ describe.skipIf(!hasDb)('mysql driver on MariaDB: auth, cancel, lost connections
     expect(err.message).not.toContain('definitely-wrong')
   })
 
+  it('says when the server offers no SSL, or an SSL file is missing', async () => {
+    const [rows] = await admin.query("SHOW VARIABLES LIKE 'have_ssl'")
+    if ((rows as { Value: string }[])[0]?.Value !== 'YES') {
+      const err = await failure(MysqlDriver.connect({ ...spec, ssl: { verify: false } }))
+      expect(err.code).toBe('CONNECTION_FAILED')
+      expect(err.message).toMatch(/does not offer SSL/)
+    }
+    const missing = await failure(MysqlDriver.connect({ ...spec, ssl: { verify: true, ca: '/nonexistent/ca.pem' } }))
+    expect(missing.code).toBe('NOT_FOUND')
+    expect(missing.details?.field).toBe('ssl.ca')
+  })
+
   it('says a database does not exist', async () => {
     const err = await failure(MysqlDriver.connect({ ...spec, database: 'sonograph_no_such_db_x' }))
     expect(err.code).toBe('NOT_FOUND')

@@ -54,8 +54,9 @@ export function connectError(err: unknown, e: Endpoint, timeoutMs: number): AppE
     case 'ECONNRESET':
     case 'PROTOCOL_CONNECTION_LOST':
       return new AppError('CONNECTION_FAILED', `${where(e)} closed the connection during login (user '${e.user}'). Is it a MySQL server, and does it accept this client (SSL settings)?`, details)
-    case 'HANDSHAKE_SSL_ERROR':
     case 'HANDSHAKE_NO_SSL_SUPPORT':
+      return new AppError('CONNECTION_FAILED', `${where(e)} does not offer SSL. Turn SSL off for this connection, or enable SSL on the server.`, { ...details, field: 'ssl' })
+    case 'HANDSHAKE_SSL_ERROR':
       return new AppError('CONNECTION_FAILED', `SSL to ${where(e)} failed: ${m.message}`, details)
     default:
       if (/certificate|ssl|tls/i.test(m.message)) {
