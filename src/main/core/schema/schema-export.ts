@@ -34,7 +34,7 @@ export function schemaText(model: SchemaModel, rels: Relationship[]): string {
     lines.push(`${t.kind === 'view' ? 'View' : 'Table'}: ${t.name}${rows ? ` (${rows})` : ''}`)
     lines.push('  Columns:')
     for (const c of t.columns) {
-      const marks = [c.pk ? 'PK' : '', c.nullable ? '' : 'NOT NULL', c.defaultValue !== null ? `DEFAULT ${c.defaultValue}` : '', c.autoIncrement ? 'AUTOINCREMENT' : '']
+      const marks = [c.pk ? 'PK' : '', c.nullable || c.pk ? '' : 'NOT NULL', c.defaultValue !== null ? `DEFAULT ${c.defaultValue}` : '', c.autoIncrement ? 'AUTOINCREMENT' : '']
       lines.push(`    - ${c.name} ${c.type || 'ANY'}${marks.filter(Boolean).map((m) => ` ${m}`).join('')}`)
     }
     const { outgoing, incoming } = relationshipsOf(t.name, list)
