@@ -8,6 +8,8 @@ import { JobsProvider, useJobs } from './features/jobs/jobs-store'
 import { OpenDatabaseDialog } from './features/sources/OpenDatabaseDialog'
 import { Sidebar } from './features/sources/Sidebar'
 import { SourcesProvider, useSources } from './features/sources/sources-store'
+import { ExportDialog } from './features/shell/ExportDialog'
+import { ExportRegistryProvider } from './features/shell/export-registry'
 import { AboutDialog, PathPromptDialog, ShortcutsDialog } from './features/shell/HelpDialogs'
 import { MenuBar } from './features/shell/MenuBar'
 import { dialogs, tabViews } from './features/shell/registry'
@@ -18,7 +20,6 @@ import { useWorkspace, WorkspaceProvider } from './features/shell/workspace-stor
 const commandDialogs: Partial<Record<MenuCommand, string>> = {
   'open-dump': 'import-dump',
   'connect-mysql': 'connect-mysql',
-  export: 'export',
 }
 
 const shortcutCommands: [(e: KeyboardEvent) => boolean, MenuCommand][] = [
@@ -75,6 +76,8 @@ function Shell(): ReactNode {
         case 'zoom-reset':
           zoom.current = applyZoom(1)
           return
+        case 'export':
+          return setDialog({ name: 'export' })
         case 'show-about':
           return setDialog({ name: 'about' })
         case 'show-shortcuts':
@@ -170,6 +173,7 @@ function Shell(): ReactNode {
         ))}
       </footer>
       {dialog?.name === 'open-database' ? <OpenDatabaseDialog onClose={() => setDialog(null)} /> : null}
+      {dialog?.name === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.name === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.name === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
       {FeatureDialog ? <FeatureDialog onClose={() => setDialog(null)} {...(dialog?.arg !== undefined ? { arg: dialog.arg } : {})} /> : null}
@@ -202,7 +206,9 @@ export function App(): ReactNode {
     <JobsProvider>
       <SourcesProvider>
         <WorkspaceProvider>
-          <Shell />
+          <ExportRegistryProvider>
+            <Shell />
+          </ExportRegistryProvider>
         </WorkspaceProvider>
       </SourcesProvider>
     </JobsProvider>
