@@ -8,6 +8,7 @@ import { browseHandlers } from './browse-handlers'
 import { schemaHandlers } from './schema-handlers'
 import { connectionHandlers } from './connection-handlers'
 import { clinicHandlers } from './clinic-handlers'
+import { dumpHandlers } from './dump-handlers'
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, ctx: ApiContext) => Promise<CallResult<K>>
 export type Handlers<K extends CallName> = { [P in K]: Handler<P> }
@@ -21,6 +22,7 @@ const handlers: Handlers<CallName> = {
   ...schemaHandlers,
   ...connectionHandlers,
   ...clinicHandlers,
+  ...dumpHandlers,
 }
 
 export type RouteOutcome = { ok: true; result: unknown } | { ok: false; error: AppErrorShape }

@@ -4,10 +4,9 @@ import { benchCommand } from './bench-command'
 import { copyCommand } from './copy-command'
 import { generateCommand } from './generate-command'
 import { etlCommand } from './etl-command'
-import { generateCommand } from './generate-command'
-import { etlCommand } from './etl-command'
 import { erCommand } from './er-command'
 import { schemaCommand } from './schema-command'
+import { importCommand } from './import-command'
 
 /** Every subcommand of `sonograph`; an area adds its command here. */
-export const commands: CliCommand[] = [serveCommand, benchCommand, copyCommand, schemaCommand, erCommand, generateCommand, etlCommand, generateCommand, etlCommand]
+export const commands: CliCommand[] = [serveCommand, benchCommand, copyCommand, schemaCommand, erCommand, generateCommand, etlCommand, importCommand]

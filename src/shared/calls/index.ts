@@ -7,6 +7,7 @@ import { browseCalls, consoleCalls } from './browse'
 import { schemaCalls } from './schema'
 import { connectionCalls } from './connections'
 import { clinicCalls } from './clinic'
+import { dumpCalls } from './dump'
 
 /** Every call of the contract. An area adds its own file here. */
 export const calls = {
@@ -18,6 +19,7 @@ export const calls = {
   ...schemaCalls,
   ...connectionCalls,
   ...clinicCalls,
+  ...dumpCalls,
 }
 
 export type Calls = typeof calls

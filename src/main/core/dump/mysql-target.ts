@@ -69,6 +69,7 @@ export async function runDumpOnMysql(path: string, spec: MysqlTarget, ctx: JobCo
   const report = new ReportBuilder()
   const info: DumpReaderInfo = { gzip: false, fileSize: 0, bom: false, invalidUtf8: false }
   let rows = 0
+  let prevBytes = 0
   let dialect: DumpDialect = 'mysql'
   let detected = false
   try {
@@ -93,7 +94,12 @@ export async function runDumpOnMysql(path: string, spec: MysqlTarget, ctx: JobCo
         if (d !== 'mysql') throw new AppError('UNSUPPORTED', `${basename(path)} is a ${d} dump; only MySQL dumps and scripts run on a MySQL target`, { file: path, line: 1 })
       },
       async (events, bytesRead) => {
+        // A chunk holds many statements: spread its bytes over them so progress moves statement by statement.
+        const from = prevBytes
+        prevBytes = bytesRead
+        let k = 0
         for (const ev of events) {
+          k++
           if (ev.type === 'meta') {
             report.ignore('DELIMITER')
             continue
@@ -118,7 +124,7 @@ export async function runDumpOnMysql(path: string, spec: MysqlTarget, ctx: JobCo
             report.issue('failed', ev.line, ev.text, reason)
             if (opts.strict) throw new AppError('SQL_ERROR', `${basename(path)} line ${ev.line}: ${reason}`, { file: path, line: ev.line, sql: ev.text.slice(0, 200) })
           }
-          ctx.progress({ phase: 'running on MySQL', done: bytesRead, total: info.fileSize, unit: 'bytes', message: `${rows.toLocaleString('en-US')} rows inserted` })
+          ctx.progress({ phase: 'running on MySQL', done: Math.round(from + ((bytesRead - from) * k) / events.length), total: info.fileSize, unit: 'bytes', message: `${rows.toLocaleString('en-US')} rows inserted` })
         }
       },
     )

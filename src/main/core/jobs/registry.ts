@@ -7,6 +7,7 @@ import { consoleQueryJob } from '../browse/console-query-job'
 import { copyToSqliteJob } from '../db/mysql-to-sqlite'
 import { generateHealthcareJob } from '../clinic/generate-job'
 import { etlJob } from '../clinic/etl-job'
+import { importDumpJob } from '../dump/import-dump-job'
 
 /**
  * Every kind of job a worker can run. An area adds its job here; the contract's
@@ -21,6 +22,7 @@ export const jobRegistry = {
   copyToSqlite: copyToSqliteJob,
   generateHealthcare: generateHealthcareJob,
   etl: etlJob,
+  importDump: importDumpJob,
 } satisfies Record<string, JobFn<never, unknown>>
 
 export type JobKind = keyof typeof jobRegistry
