@@ -38,6 +38,7 @@ function describe(key: string, obj: Record<string, unknown>): string {
   const access = obj.access_type
   if (typeof access === 'string') parts.push(`(${access})`)
   if (typeof obj.key === 'string') parts.push(`using ${obj.key}`)
+  if (typeof obj.sort_key === 'string') parts.push(`by ${obj.sort_key}`)
   for (const k of ['attached_condition', 'message', 'using_temporary_table', 'using_filesort', 'distinct']) {
     const v = obj[k]
     if (typeof v === 'string') parts.push(k === 'message' ? v : `${k.replace(/_/g, ' ')}: ${v}`)
