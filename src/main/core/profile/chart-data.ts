@@ -178,11 +178,11 @@ function assemble(spec: ChartSpec, x: XPlan, groupsIn: Group[]): ChartData {
     const filled = spec.x.kind === 'date' && spec.x.fillGaps ? fillDateBuckets(labels, x.bucket) : null
     labels = filled ?? labels.sort()
   } else if (spec.x.kind === 'category' && spec.x.order === 'label') {
-    labels.sort((a, b) => (a === OTHER_LABEL ? 1 : b === OTHER_LABEL ? -1 : a.localeCompare(b, 'en', { numeric: true })))
+    labels.sort((a, b) => lastOf(a) - lastOf(b) || a.localeCompare(b, 'en', { numeric: true }))
   } else {
     const totals = new Map<string, number>()
     for (const g of groups) totals.set(g.x, (totals.get(g.x) ?? 0) + g.n)
-    labels.sort((a, b) => (a === OTHER_LABEL ? 1 : b === OTHER_LABEL ? -1 : (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b)))
+    labels.sort((a, b) => lastOf(a) - lastOf(b) || (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b))
   }
   const index = new Map(labels.map((l, i) => [l, i]))
   const seriesNames = spec.series ? orderSeries(groups) : ['']
@@ -216,10 +216,13 @@ function assemble(spec: ChartSpec, x: XPlan, groupsIn: Group[]): ChartData {
   }
 }
 
+/** "(null)" and "(other)" go after the real values. */
+const lastOf = (label: string): number => (label === OTHER_LABEL ? 2 : label === NULL_LABEL ? 1 : 0)
+
 function orderSeries(groups: Group[]): string[] {
   const totals = new Map<string, number>()
   for (const g of groups) totals.set(g.s, (totals.get(g.s) ?? 0) + g.n)
-  return [...totals.keys()].sort((a, b) => (a === OTHER_LABEL ? 1 : b === OTHER_LABEL ? -1 : a === NULL_LABEL ? 1 : b === NULL_LABEL ? -1 : a.localeCompare(b)))
+  return [...totals.keys()].sort((a, b) => lastOf(a) - lastOf(b) || a.localeCompare(b))
 }
 
 function csvRows(spec: ChartSpec, labels: string[], series: string[], datasets: ChartDataset[], boxes: BoxDataset[], groups: Group[]): { columns: string[]; rows: CsvValue[][] } {
