@@ -1,5 +1,6 @@
 import type { Relationship, TableInfo } from '../schema-model'
-import { ER_METRICS as M, type ErEdge, type ErInput, type ErLayout, type ErNode, type ErOptions } from './er-types'
+import { routeEdges } from './er-edges'
+import { ER_METRICS as M, type ErInput, type ErLayout, type ErNode, type ErOptions } from './er-types'
 
 function nodeFor(t: TableInfo, rels: Relationship[], collapsed: boolean): ErNode {
   const fk = new Set(rels.filter((r) => r.childTable === t.name).flatMap((r) => r.childColumns))
@@ -106,31 +107,6 @@ function placeComponent(comp: string[], nodes: Map<string, ErNode>, adj: Map<str
   return { width, height: Math.max(0, y - M.gapY) }
 }
 
-/** Where the segment from a box's centre towards (tx, ty) leaves the box. */
-function borderPoint(n: ErNode, tx: number, ty: number): { x: number; y: number } {
-  const cx = n.x + n.width / 2
-  const cy = n.y + n.height / 2
-  const dx = tx - cx
-  const dy = ty - cy
-  if (dx === 0 && dy === 0) return { x: cx, y: n.y }
-  const sx = dx !== 0 ? n.width / 2 / Math.abs(dx) : Infinity
-  const sy = dy !== 0 ? n.height / 2 / Math.abs(dy) : Infinity
-  const s = Math.min(sx, sy)
-  return { x: cx + dx * s, y: cy + dy * s }
-}
-
-function edgeFor(r: Relationship, child: ErNode, parent: ErNode): ErEdge {
-  if (child === parent) {
-    // A loop on the right side of the box.
-    const x = child.x + child.width
-    const y = child.y + M.headerHeight / 2
-    return { relationship: r, points: [{ x, y: y + 8 }, { x: x + 30, y: y + 8 }, { x: x + 30, y: y - 20 }, { x: x - 20, y: y - 20 }, { x: x - 20, y: child.y }] }
-  }
-  const a = borderPoint(child, parent.x + parent.width / 2, parent.y + parent.height / 2)
-  const b = borderPoint(parent, child.x + child.width / 2, child.y + child.height / 2)
-  return { relationship: r, points: [a, b] }
-}
-
 /**
  * A layered layout that stays readable with hundreds of tables: each connected
  * group of tables is laid out in layers (referenced tables above the tables that
@@ -209,7 +185,7 @@ export function layoutEr(input: ErInput, opts: ErOptions = {}): ErLayout {
     n.y += M.margin
   }
   const height = all.reduce((h, n) => Math.max(h, n.y + n.height), 0) + M.margin
-  const edges = usable.map((r) => edgeFor(r, nodes.get(r.childTable)!, nodes.get(r.parentTable)!))
+  const edges = routeEdges(usable, nodes)
   const right = all.reduce((w, n) => Math.max(w, n.x + n.width), 0) + M.margin + 40
   return { nodes: all, edges, width: Math.ceil(Math.max(right, width)), height: Math.ceil(height), collapsed }
 }
