@@ -70,7 +70,7 @@ export const connectionCalls = {
     z
       .object({
         id: connectionId.optional(),
-        fields: connectionFieldsSchema.omit({ name: true }).optional(),
+        fields: connectionFieldsSchema.partial({ name: true }).optional(),
         password: z.string().optional(),
       })
       .strict()
