@@ -9,6 +9,7 @@ import { schemaHandlers } from './schema-handlers'
 import { connectionHandlers } from './connection-handlers'
 import { clinicHandlers } from './clinic-handlers'
 import { dumpHandlers } from './dump-handlers'
+import { profileHandlers } from './profile-handlers'
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, ctx: ApiContext) => Promise<CallResult<K>>
 export type Handlers<K extends CallName> = { [P in K]: Handler<P> }
@@ -23,6 +24,7 @@ const handlers: Handlers<CallName> = {
   ...connectionHandlers,
   ...clinicHandlers,
   ...dumpHandlers,
+  ...profileHandlers,
 }
 
 export type RouteOutcome = { ok: true; result: unknown } | { ok: false; error: AppErrorShape }

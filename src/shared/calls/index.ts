@@ -8,6 +8,7 @@ import { schemaCalls } from './schema'
 import { connectionCalls } from './connections'
 import { clinicCalls } from './clinic'
 import { dumpCalls } from './dump'
+import { profileCalls } from './profile'
 
 /** Every call of the contract. An area adds its own file here. */
 export const calls = {
@@ -20,6 +21,7 @@ export const calls = {
   ...connectionCalls,
   ...clinicCalls,
   ...dumpCalls,
+  ...profileCalls,
 }
 
 export type Calls = typeof calls

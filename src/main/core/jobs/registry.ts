@@ -8,6 +8,7 @@ import { copyToSqliteJob } from '../db/mysql-to-sqlite'
 import { generateHealthcareJob } from '../clinic/generate-job'
 import { etlJob } from '../clinic/etl-job'
 import { importDumpJob } from '../dump/import-dump-job'
+import { profileJob } from '../profile/profile-job'
 
 /**
  * Every kind of job a worker can run. An area adds its job here; the contract's
@@ -23,6 +24,7 @@ export const jobRegistry = {
   generateHealthcare: generateHealthcareJob,
   etl: etlJob,
   importDump: importDumpJob,
+  profile: profileJob,
 } satisfies Record<string, JobFn<never, unknown>>
 
 export type JobKind = keyof typeof jobRegistry
