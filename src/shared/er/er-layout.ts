@@ -55,6 +55,15 @@ function layers(comp: string[], parentsOf: Map<string, Set<string>>): Map<string
     return d
   }
   for (const n of comp) visit(n)
+  // Tables nothing references upward (lookups like Genre) sink to just above their
+  // nearest child, instead of all crowding the top row far from their children.
+  const childrenOf = new Map<string, string[]>()
+  for (const n of comp) for (const p of parentsOf.get(n) ?? []) if (inComp.has(p) && p !== n) childrenOf.set(p, [...(childrenOf.get(p) ?? []), n])
+  for (const n of comp) {
+    const hasParents = [...(parentsOf.get(n) ?? [])].some((p) => inComp.has(p) && p !== n)
+    const kids = childrenOf.get(n)
+    if (!hasParents && kids?.length) depth.set(n, Math.max(0, Math.min(...kids.map((k) => depth.get(k)!)) - 1))
+  }
   return depth
 }
 
