@@ -43,6 +43,9 @@ function shapeResult(raw: RawResult): QueryResult {
   return { columns: [], rows: [] }
 }
 
+/** Marks a statement that failed before it reached the server, so it may be sent again. */
+const NEVER_SENT = 'NEVER_SENT'
+
 const READ_STATEMENT = /^\s*(\(\s*)*(select|with|table|values)\b/i
 
 /**
@@ -121,6 +124,9 @@ export class MysqlDriver implements Driver {
       return result
     } catch (err) {
       if (isConnectionLost(err)) this.drop(conn)
+      if (err instanceof Error && /in closed state/.test(err.message)) {
+        throw new AppError('CONNECTION_FAILED', `The connection to ${this.endpoint.host}:${this.endpoint.port} was closed`, { cause: NEVER_SENT })
+      }
       throw queryError(err, this.endpoint, sql, this.killed.has(id))
     } finally {
       this.running.delete(id)
@@ -134,12 +140,27 @@ export class MysqlDriver implements Driver {
     conn.destroy()
   }
 
+  /**
+   * Runs on the primary connection. When that connection turns out to be closed
+   * before the statement was sent (the server dropped it while idle), it is
+   * reopened and the statement sent once more: nothing ran, so nothing runs twice.
+   */
+  private async onPrimary(sql: string, params: SqlValue[]): Promise<RawResult> {
+    const conn = await this.primary()
+    try {
+      return await this.run(conn, sql, params)
+    } catch (err) {
+      if (!(err instanceof AppError && err.details?.cause === NEVER_SENT)) throw err
+      return this.run(await this.primary(), sql, params)
+    }
+  }
+
   async query(sql: string, params: SqlValue[] = []): Promise<QueryResult> {
-    return shapeResult(await this.run(await this.primary(), sql, params))
+    return shapeResult(await this.onPrimary(sql, params))
   }
 
   async exec(sql: string): Promise<void> {
-    await this.run(await this.primary(), sql, [])
+    await this.onPrimary(sql, [])
   }
 
   async *iterate(sql: string, params: SqlValue[] = [], batchSize = 1000): AsyncIterable<SqlValue[][]> {
