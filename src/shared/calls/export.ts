@@ -26,6 +26,12 @@ export const csvOptionsSchema = z
     emptyString: z.enum(['quoted', 'bare']).default('quoted'),
     /** `iso`: date-times `YYYY-MM-DD HH:MM:SS` of date/time columns are written `YYYY-MM-DDTHH:MM:SS`. */
     dates: z.enum(['asStored', 'iso']).default('asStored'),
+    /**
+     * SQLite prints REAL values with 15 significant digits, as sqlite3 -csv does; exact values (the last
+     * bits of computed numbers such as 1/3) need up to 17, which costs time on the SQLite fast path.
+     * Other paths always write the shortest text that reads back as the same double.
+     */
+    exactReals: z.boolean().default(false),
   })
   .strict()
 export type CsvOptions = z.infer<typeof csvOptionsSchema>

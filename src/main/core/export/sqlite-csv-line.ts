@@ -56,15 +56,21 @@ export function fieldSql(col: LineColumn, o: CsvOptions): string {
   if (o.quoting === 'all') {
     text = quoted(textVal)
   } else {
-    const checks = [`instr(${textVal}, '"')`, `instr(${textVal}, ${sqlText(o.delimiter)})`, `instr(${textVal}, '\n')`, `instr(${textVal}, '\r')`]
-    if (o.nullText !== '') checks.push(`${textVal} = ${nullLit}`)
+    const exact = [`instr(${textVal}, '"')`, `instr(${textVal}, ${sqlText(o.delimiter)})`, `instr(${textVal}, '\n')`, `instr(${textVal}, '\r')`]
+    // json_quote escapes '"', CR, LF (and backslash, other control characters) in one pass in C, where four instr()
+    // calls would walk the text four times; the exact test then runs only on the few fields it flags.
+    const screen = [`octet_length(json_quote(${textVal})) <> octet_length(${textVal}) + 2`]
+    if (o.delimiter !== '\t') screen.push(`instr(${textVal}, ${sqlText(o.delimiter)})`)
+    let needsQuote = `(${screen.join(' OR ')}) AND (${exact.join(' OR ')})`
+    if (o.nullText !== '') needsQuote = `(${needsQuote}) OR ${textVal} = ${nullLit}`
     const empty = o.emptyString === 'quoted' ? `'""'` : `''`
-    text = `CASE WHEN ${checks.join(' OR ')} THEN ${quoted(textVal)} WHEN ${textVal} = '' THEN ${empty} ELSE ${textVal} END`
+    text = `CASE WHEN ${needsQuote} THEN ${quoted(textVal)} WHEN ${textVal} = '' THEN ${empty} ELSE ${textVal} END`
   }
   const num = o.quoting === 'all' ? `'"' || ${x} || '"'` : numbersNeedChecks(o) ? text : x
   if (col.rowidAlias) return num
-  // SQLite prints a REAL with 15 significant digits, which can lose the last bits; 17 are written only when 15 do not read back equal.
-  const exactReal = `(CASE WHEN CAST(CAST(${x} AS TEXT) AS REAL) = ${x} THEN CAST(${x} AS TEXT) ELSE printf('%!.17g', ${x}) END)`
+  // SQLite prints a REAL with 15 significant digits (as sqlite3 -csv does), which can lose the last bits of a
+  // computed value; with exactReals, 17 digits are written where 15 would not read back as the same double.
+  const exactReal = o.exactReals ? `(CASE WHEN CAST(CAST(${x} AS TEXT) AS REAL) = ${x} THEN CAST(${x} AS TEXT) ELSE printf('%!.17g', ${x}) END)` : x
   const real = o.quoting === 'all' ? `'"' || ${exactReal} || '"'` : numbersNeedChecks(o) ? text : exactReal
   switch (affinity(col.type)) {
     case 'text':
