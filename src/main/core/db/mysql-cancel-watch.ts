@@ -9,17 +9,28 @@ import type { Driver } from './driver'
  * with CANCELLED. Drivers without `cancel` just run `work`.
  */
 export async function whileCancellable<T>(driver: Driver, ctx: Pick<JobContext, 'cancelled'>, work: () => Promise<T>, pollMs = 50): Promise<T> {
-  if (!driver.cancel) return work()
-  let asked = false
-  const timer = setInterval(() => {
-    if (!asked && ctx.cancelled) {
-      asked = true
-      void driver.cancel?.().catch(() => undefined)
-    }
-  }, pollMs)
+  const stop = watchCancel(driver, ctx, pollMs)
   try {
     return await work()
   } finally {
-    clearInterval(timer)
+    stop()
   }
+}
+
+/** The same as a start/stop pair, for work that is not one promise (a stream read in a loop). */
+export function watchCancel(driver: Driver, ctx: Pick<JobContext, 'cancelled'>, pollMs = 50): () => void {
+  if (!driver.cancel) return () => undefined
+  let busy = false
+  const timer = setInterval(() => {
+    // Keep killing while cancelled: a statement started after the first KILL must stop too.
+    if (!ctx.cancelled || busy) return
+    busy = true
+    void driver
+      .cancel?.()
+      .catch(() => undefined)
+      .finally(() => {
+        busy = false
+      })
+  }, pollMs)
+  return () => clearInterval(timer)
 }

@@ -6,6 +6,7 @@ import type { MysqlSpec } from '../../../shared/source-spec'
 import { withAtomicFile } from '../jobs/atomic-file'
 import type { JobContext } from '../jobs/job-context'
 import type { SqlValue } from './driver'
+import { watchCancel } from './mysql-cancel-watch'
 import { MysqlDriver, mysqlDialect } from './mysql-driver'
 import { convertValue, createIndexSql, createTableSql, translateViewSql, type MappedColumn } from './mysql-sqlite-ddl'
 import { sqliteDialect } from './sqlite-driver'
@@ -68,6 +69,8 @@ export async function copyToSqliteJob(args: CopyToSqliteArgs, ctx: JobContext): 
   const batchSize = args.batchSize ?? 2000
   ctx.progress({ phase: 'connecting', done: 0, total: null, unit: 'rows' })
   const driver = await MysqlDriver.connect(args.spec)
+  // A cancel during a long server-side read stops the statement on the server at once.
+  const stopWatching = watchCancel(driver, ctx)
   try {
     const model = await driver.introspect()
     const tables = pickTables(model.tables, args.tables)
@@ -118,6 +121,7 @@ export async function copyToSqliteJob(args: CopyToSqliteArgs, ctx: JobContext): 
     ctx.progress({ phase: 'done', done, total: done, unit: 'rows' })
     return { output: args.output, ...result, rows: done, skipped }
   } finally {
+    stopWatching()
     await driver.close()
   }
 }
