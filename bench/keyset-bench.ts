@@ -37,6 +37,8 @@ function build(): void {
   console.log(`built ${ROWS.toLocaleString()} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${dbPath}`)
 }
 
+const ratio = (r: number): string => `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}x`
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.floor(s.length / 2)]!
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
       const off = await timeIt(() => driver.db.prepare(offsetSql(c.offset)).all())
       worst = Math.max(worst, k)
       if (c.name === 'last') worstLastRatio = Math.min(worstLastRatio, off / k)
-      console.log([o.label, c.name, k.toFixed(2), off.toFixed(2), `${(off / k).toFixed(0)}x`, c.note].join('\t'))
+      console.log([o.label, c.name, k.toFixed(2), off.toFixed(2), ratio(off / k), c.note].join('\t'))
     }
   }
   // The predicate's form matters to SQLite's planner: same seek, three spellings.
