@@ -7,6 +7,7 @@ import { etlCommand } from './etl-command'
 import { erCommand } from './er-command'
 import { schemaCommand } from './schema-command'
 import { importCommand } from './import-command'
+import { profileCommand } from './profile-command'
 
 /** Every subcommand of `sonograph`; an area adds its command here. */
-export const commands: CliCommand[] = [serveCommand, benchCommand, copyCommand, schemaCommand, erCommand, generateCommand, etlCommand, importCommand]
+export const commands: CliCommand[] = [serveCommand, benchCommand, copyCommand, schemaCommand, erCommand, generateCommand, etlCommand, importCommand, profileCommand]
