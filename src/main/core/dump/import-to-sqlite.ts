@@ -172,14 +172,15 @@ export async function importToSqlite(opts: SqliteImportOptions, ctx: JobContext)
       if (tables.length === 0 && views.length === 0) {
         throw new AppError('PARSE_ERROR', `${basename(opts.path)}: no table could be created from this file (line 1); see the report's issues: ${report.issues.slice(0, 3).map((i) => `line ${i.line}: ${i.reason}`).join('; ')}`, { file: opts.path, line: report.issues[0]?.line ?? 1 })
       }
-      if (info.invalidUtf8) report.warn('The file is not valid UTF-8: text values with other bytes were read as Latin-1, blob values kept as bytes')
+      const latin1 = (env as StatementEnv | null)?.inserts.latin1Values ?? 0
+      if (latin1 > 0) report.warn(`The file is not valid UTF-8: ${latin1} text value(s) were read as Latin-1 (blob values keep their bytes)`)
       if (/^-- (MySQL|MariaDB) dump/.test(streamed.firstLine) && !/-- Dump completed/.test(streamed.tail)) report.warn('The dump has no "-- Dump completed" trailer: it may have been cut off between two statements')
       const base: Omit<DumpImportReport, 'text'> = {
         file: opts.path,
         target: 'sqlite',
         dialect,
         dialectDetected: detected,
-        encoding: info.invalidUtf8 ? 'utf-8 with Latin-1 fallback' : 'utf-8',
+        encoding: latin1 > 0 ? 'utf-8 with Latin-1 fallback' : 'utf-8',
         gzip: info.gzip,
         bytes: info.fileSize,
         statements: report.statements,

@@ -4,13 +4,14 @@ import type { DumpDialect } from './dialect'
 import { quoteId, tokenize } from './sql-lexer'
 import { hasByteEscapes, hexToBytes, repairText, stringToBytes, unescapePgE } from './string-escapes'
 import { Conv, conversionsFor, numberKindsFor, type TableCatalog, type TableEntry } from './table-catalog'
-import { scanTuples, type RowSink, type SqlValue } from './value-scanner'
+import { numberForTypeless, scanTuples, type RowSink, type SqlValue } from './value-scanner'
 
 const NAME = '(?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|\\[[^\\]]*\\]|[\\w$\\u0080-\\uffff]+)'
 const INSERT_HEAD = new RegExp(
   `^(INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY)\\s+)?(IGNORE\\s+)?(?:INTO\\s+)?(${NAME}(?:\\s*\\.\\s*${NAME})?)\\s*(\\([^)]*\\))?\\s*(?:OVERRIDING\\s+(?:SYSTEM|USER)\\s+VALUE\\s+)?VALUES?\\s*(?=\\()`,
   'i',
 )
+const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 const ODKU = /\bON\s+DUPLICATE\s+KEY\s+UPDATE\b/i
 
 /** Rows bound per statement: large enough to amortise the call into SQLite, small enough to prepare quickly. */
@@ -175,7 +176,18 @@ export class InsertLoader {
   }
 
   // ---- COPY ... FROM stdin ----
-  private copy: { target: Target; width: number; per: number; vals: SqlValue[]; conv: Uint8Array | null; rows: number; failed: string | null; full: Statement } | null = null
+  private copy: {
+    target: Target
+    width: number
+    per: number
+    vals: SqlValue[]
+    conv: Uint8Array | null
+    /** Typeless columns (see numberKind): COPY text that is a number is bound as one. */
+    typeless: Uint8Array | null
+    rows: number
+    failed: string | null
+    full: Statement
+  } | null = null
 
   /** Starts a COPY block; returns false when the table is unknown (its rows are then skipped). */
   beginCopy(table: string, columns: string[] | null): boolean {
@@ -185,7 +197,9 @@ export class InsertLoader {
     const target: Target = { entry, columns: cols, mode: '', suffix: '' }
     const per = batchRows(cols.length)
     this.openSavepoint()
-    this.copy = { target, width: cols.length, per, vals: [], conv: conversionsFor(entry, cols, 'postgres', true), rows: 0, failed: null, full: this.statement(target, per) }
+    const kinds = numberKindsFor(entry, cols)
+    const typeless = kinds && kinds.includes(1) ? kinds.map((k) => (k === 1 ? 1 : 0)) : null
+    this.copy = { target, width: cols.length, per, vals: [], conv: conversionsFor(entry, cols, 'postgres', true), typeless, rows: 0, failed: null, full: this.statement(target, per) }
     return true
   }
 
@@ -202,8 +216,10 @@ export class InsertLoader {
       c.failed = `line ${lineNo}: ${fields.length} fields for ${c.width} columns`
       return
     }
-    for (const f of fields) {
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!
       if (f === '\\N') c.vals.push(null)
+      else if (c.typeless !== null && c.typeless[k] === 1 && NUMERIC_TEXT.test(f)) c.vals.push(numberForTypeless(f))
       else c.vals.push(f.includes('\\') ? unescapePgE(f) : f)
     }
     if (c.vals.length === c.per * c.width) this.flushCopy(lineNo, true)

@@ -273,6 +273,14 @@ export class StatementSplitter {
                 if (buf.charCodeAt(j) === 77) j++
                 j++
                 while (j < n && buf.charCodeAt(j) >= 48 && buf.charCodeAt(j) <= 57) j++
+                if (buf.charCodeAt(j) === BS) {
+                  // `/*M!999999\- enable the sandbox mode */`: a command for the mariadb client, not SQL.
+                  seg = -1
+                  state = S.BlockComment
+                  this.openLine = at(i)
+                  i = j
+                  continue
+                }
                 seg = j
                 i = j
                 this.inExec = true

@@ -65,6 +65,17 @@ export function mapColumnType(words: string[], args: string, unsigned: boolean, 
       return 'TIMETZ'
     case 'MONEY':
       return 'NUMERIC'
+    case 'DECIMAL':
+    case 'NUMERIC':
+    case 'DEC':
+    case 'FIXED': {
+      const p = /^\((\d+)/.exec(args)
+      if (p && Number(p[1]) > 15) {
+        note(`column ${col}: ${base}${args} is stored without a declared type so its ${p[1]} digits stay exact`)
+        return ''
+      }
+      break
+    }
     default:
       break
   }
@@ -225,7 +236,8 @@ export function translateCreateTable(tokens: readonly Token[], ctx: TranslateCon
       pk = columnList(def, open).cols
       continue
     }
-    if (isWord(head, 'UNIQUE', 'KEY', 'INDEX', 'FULLTEXT', 'SPATIAL')) {
+    // In PostgreSQL `key` or `index` at the start of a definition is a column name.
+    if (isWord(head, 'UNIQUE') || (ctx.dialect === 'mysql' && isWord(head, 'KEY', 'INDEX', 'FULLTEXT', 'SPATIAL'))) {
       const unique = isWord(head, 'UNIQUE')
       if (isWord(head, 'FULLTEXT', 'SPATIAL')) note(`${head!.v} index kept as a plain index`)
       let k = j + 1

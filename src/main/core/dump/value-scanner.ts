@@ -39,7 +39,7 @@ export function numberForTypeless(s: string): SqlValue {
     const b = BigInt(s)
     return b >= INT64_MIN && b <= INT64_MAX ? b : s
   }
-  return Number(s)
+  return s.length <= 15 ? Number(s) : s
 }
 
 /**
