@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SourceSummary } from '../../shared/calls/sources'
 import type { Relationship } from '../../shared/schema-model'
 import { ULTRASOUND_SQL, buildFixtureDb } from '../core/schema/fixture-databases'
+import { RelationshipStateStore } from '../core/schema/relationship-state-store'
+import { acceptedRelationships } from '../core/schema/source-relationships'
 import type { ApiContext } from './api-context'
 import { createApiContext, disposeApiContext } from './create-context'
 import { route } from './router'
@@ -91,5 +93,22 @@ describe('schema calls', () => {
     expect(er.svg).toMatch(/^<svg /)
     expect(er.svg.match(/class="edge inferred"/g)?.length).toBe(23)
     expect(er.width).toBeGreaterThan(100)
+  })
+})
+
+describe('accepted relationships for other areas', () => {
+  it('rebuilds accepted inferred relationships from the store', async () => {
+    const id = 'Reports(AppointmentID)->Appointments(AppointmentID)'
+    await call('schema.setRelationshipState', { sourceId: stripped.sourceId, id, state: 'accepted' })
+    const got = acceptedRelationships(new RelationshipStateStore(join(dir, 'data')), { kind: 'sqlite', path: join(dir, 'us-nofk.db'), writable: false })
+    expect(got.find((r) => r.id === id)).toEqual({
+      id,
+      childTable: 'Reports',
+      childColumns: ['AppointmentID'],
+      parentTable: 'Appointments',
+      parentColumns: ['AppointmentID'],
+      origin: 'inferred',
+      accepted: true,
+    })
   })
 })

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path'
 import type { Relationship, SchemaModel } from '../../../shared/schema-model'
+import type { SourceSpec } from '../../../shared/source-spec'
 import type { Driver } from '../db/driver'
 import { DEFAULT_INFERENCE_THRESHOLD, inferRelationships } from './relationship-inference'
 import { type RelationshipStateStore, applyStates } from './relationship-state-store'
@@ -40,4 +42,26 @@ export async function sourceRelationships(
     threshold: opts.threshold ?? DEFAULT_INFERENCE_THRESHOLD,
     includeHidden: !!opts.includeHidden,
   })
+}
+
+/** The key verdicts are stored under: the SQLite file's absolute path, or mysql://user@host:port/db. */
+export function databaseKey(spec: SourceSpec): string {
+  return spec.kind === 'sqlite' ? resolve(spec.path) : `mysql://${spec.user}@${spec.host}:${spec.port}/${spec.database}`
+}
+
+const ID = /^(.+)\(([^()]*)\)->(.+)\(([^()]*)\)$/
+
+/**
+ * The inferred relationships the user accepted for a database, rebuilt from the
+ * stored ids without re-running inference: what other areas (the consolidation
+ * wizard) add to the declared foreign keys.
+ */
+export function acceptedRelationships(store: RelationshipStateStore, spec: SourceSpec): Relationship[] {
+  const out: Relationship[] = []
+  for (const [id, state] of Object.entries(store.states(databaseKey(spec)))) {
+    const m = state === 'accepted' ? ID.exec(id) : null
+    if (!m) continue
+    out.push({ id, childTable: m[1]!, childColumns: m[2]!.split(','), parentTable: m[3]!, parentColumns: m[4]!.split(','), origin: 'inferred', accepted: true })
+  }
+  return out
 }
