@@ -175,6 +175,24 @@ for (const engine of engines) {
       expect(Number(r.rows[0]![0])).toBe(3)
     })
 
+    it('keeps the columns of an empty result, reports rows changed, and types expressions alike', async () => {
+      const empty = await d.query('SELECT id, name FROM artist WHERE 1 = 0')
+      expect(empty.columns.map((c) => c.name)).toEqual(['id', 'name'])
+      expect(empty.rows).toEqual([])
+      const p = d.dialect.param
+      const upd = await d.query(`UPDATE album SET released = ${p(1)} WHERE released IS NULL`, [1999])
+      expect(upd.changes).toBe(1)
+      await d.query(`UPDATE album SET released = NULL WHERE id = ${p(1)}`, [11])
+      const expr = await d.query(`SELECT 1 = 1 AS t, 7 / 2.0 AS half, ${p(1)} AS s, ${p(2)} AS f, 1 + 1 AS two`, ['x', 0.25])
+      expect(expr.columns.map((c) => c.name)).toEqual(['t', 'half', 's', 'f', 'two'])
+      const [t, half, str, f, two] = expr.rows[0]!
+      expect(t).toBe(1)
+      expect(Number(half)).toBe(3.5)
+      expect(str).toBe('x')
+      expect(f).toBe(0.25)
+      expect(two).toBe(2)
+    })
+
     it('runs several statements in one exec', async () => {
       await d.exec('CREATE TABLE tmp_a (x INTEGER); INSERT INTO tmp_a (x) VALUES (1); INSERT INTO tmp_a (x) VALUES (2)')
       expect(await d.countRows('tmp_a')).toBe(2)

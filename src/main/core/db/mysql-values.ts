@@ -34,9 +34,21 @@ function toBytes(b: Buffer | null): Uint8Array | null {
   return b === null ? null : new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
 }
 
-/** Values as mysql2 escapes them: bytes must be a Buffer to be sent as a binary literal. */
+/**
+ * Values as mysql2 escapes them into the text: bytes as a Buffer (a binary
+ * literal); a fractional number as a DOUBLE literal (`0.25e0`), since a bare
+ * `0.25` is DECIMAL in MySQL and would come back as text. A JS number is a
+ * double, as SQLite binds it.
+ */
 export function toMysqlParams(params: SqlValue[]): unknown[] {
-  return params.map((p) => (p instanceof Uint8Array && !(p instanceof Buffer) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p))
+  return params.map((p) => {
+    if (p instanceof Uint8Array && !(p instanceof Buffer)) return Buffer.from(p.buffer, p.byteOffset, p.byteLength)
+    if (typeof p === 'number' && Number.isFinite(p) && !Number.isInteger(p)) {
+      const text = String(p)
+      return { toSqlString: () => (/e/i.test(text) ? text : `${text}e0`) }
+    }
+    return p
+  })
 }
 
 /** Column type names by mysql2's numeric type code. */
