@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '../db/sqlite-native'
 import type { DumpDialect } from './dialect'
 import { quoteId, tokenize } from './sql-lexer'
 import { hasByteEscapes, hexToBytes, repairText, stringToBytes, unescapePgE } from './string-escapes'
-import { Conv, conversionsFor, numberKindsFor, type TableCatalog, type TableEntry } from './table-catalog'
+import { Conv, conversionsFor, normalizeDate, numberKindsFor, type TableCatalog, type TableEntry } from './table-catalog'
 import { numberForTypeless, scanTuples, type RowSink, type SqlValue } from './value-scanner'
 
 const NAME = '(?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|\\[[^\\]]*\\]|[\\w$\\u0080-\\uffff]+)'
@@ -145,6 +145,8 @@ export class InsertLoader {
         if (c === Conv.Bytes) vals[k] = stringToBytes(v)
         else if (c === Conv.PgBytea) vals[k] = v.startsWith('\\x') ? hexToBytes(v.slice(2)) : stringToBytes(unescapePgE(v))
         else if (c === Conv.PgBool) vals[k] = v === 't' || v === 'true' ? 1 : v === 'f' || v === 'false' ? 0 : v
+        else if (c === Conv.Date) vals[k] = normalizeDate(v, false)
+        else if (c === Conv.DateTime) vals[k] = normalizeDate(v, true)
       }
     }
     if (repair) {

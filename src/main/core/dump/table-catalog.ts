@@ -10,6 +10,23 @@ export const enum Conv {
   PgBytea = 2,
   /** PostgreSQL boolean text (`t`/`f`) into 1/0. */
   PgBool = 3,
+  /** A DATE column: '2021/1/1' is stored as '2021-01-01', as the server would. */
+  Date = 4,
+  /** A DATETIME/TIMESTAMP column: '2021/1/1' is stored as '2021-01-01 00:00:00'. */
+  DateTime = 5,
+}
+
+const LOOSE_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(\.\d+)?)?)?$/
+
+/** MySQL and PostgreSQL accept dates like 2021/1/1 and store them in ISO form; SQLite keeps what it is given. */
+export function normalizeDate(v: string, withTime: boolean): string {
+  // Already canonical: the common case, checked without a regex.
+  if (v.length === (withTime ? 19 : 10) && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && (!withTime || v.charCodeAt(10) === 32)) return v
+  const m = LOOSE_DATE.exec(v)
+  if (!m) return v
+  const p2 = (s: string | undefined): string => (s ?? '0').padStart(2, '0')
+  const date = `${m[1]}-${p2(m[2])}-${p2(m[3])}`
+  return withTime ? `${date} ${p2(m[4])}:${p2(m[5])}:${p2(m[6])}${m[7] ?? ''}` : date
 }
 
 export interface TableEntry {
@@ -62,6 +79,8 @@ export function conversionsFor(entry: TableEntry, columns: readonly string[], di
     const type = idx >= 0 ? entry.types[idx]! : ''
     if (type.includes('BLOB') || type === 'BYTEA') conv[k] = dialect === 'postgres' ? Conv.PgBytea : dialect === 'mysql' ? Conv.Bytes : Conv.None
     else if (copy && (type === 'BOOLEAN' || type === 'BOOL')) conv[k] = Conv.PgBool
+    else if (dialect !== 'sqlite' && type === 'DATE') conv[k] = Conv.Date
+    else if (dialect !== 'sqlite' && (type.startsWith('DATETIME') || type === 'TIMESTAMP' || /^TIMESTAMP\(\d\)$/.test(type))) conv[k] = Conv.DateTime
     if (conv[k]) any = true
   })
   return any ? conv : null
