@@ -10,6 +10,9 @@ export interface EtlWatermark {
   encounterDiagnosisId: number
   encounterProcedureId: number
   billingId: number
+  /** Highest patient and provider ids seen: rows above them are new whatever their last_update says. */
+  patientId: number
+  providerId: number
   patientUpdate: string | null
   providerUpdate: string | null
 }
@@ -35,7 +38,7 @@ export interface EtlSummary {
   seconds: number
 }
 
-export const ZERO_WATERMARK: EtlWatermark = { encounterId: 0, encounterDiagnosisId: 0, encounterProcedureId: 0, billingId: 0, patientUpdate: null, providerUpdate: null }
+export const ZERO_WATERMARK: EtlWatermark = { encounterId: 0, encounterDiagnosisId: 0, encounterProcedureId: 0, billingId: 0, patientId: 0, providerId: 0, patientUpdate: null, providerUpdate: null }
 const OPEN_END = `'9999-12-31 23:59:59'`
 const FIRST_VERSION = `'1900-01-01 00:00:00'`
 
@@ -64,6 +67,8 @@ export async function readNewWatermark(conn: ClinicConn, cdc: { patients: boolea
     encounterDiagnosisId: await max('encounter_diagnoses', 'encounter_diagnosis_id'),
     encounterProcedureId: await max('encounter_procedures', 'encounter_procedure_id'),
     billingId: await max('billing', 'billing_id'),
+    patientId: await max('patients', 'patient_id'),
+    providerId: await max('providers', 'provider_id'),
     patientUpdate: cdc.patients ? asText(await one(`SELECT MAX(last_update) AS m FROM patients`)) : null,
     providerUpdate: cdc.providers ? asText(await one(`SELECT MAX(last_update) AS m FROM providers`)) : null,
   }
@@ -112,13 +117,14 @@ export class EtlPlan {
   }
 
   /** Type 2: a new version for every new or changed row; the old version is closed at the run's time. */
-  async type2(dim: string, key: string, source: string, id: string, cols: string[], since: string | null, useCdc: boolean, insertSelect: string, joins: string): Promise<{ inserted: number; expired: number }> {
+  async type2(dim: string, key: string, source: string, id: string, cols: string[], since: string | null, sinceId: number, useCdc: boolean, insertSelect: string, joins: string): Promise<{ inserted: number; expired: number }> {
     const stage = `etl_stage_${source}`
     await this.stage(stage, `${id} INT PRIMARY KEY, is_new INT NOT NULL`)
     const diff = cols.map((c) => this.f.differs(`d.${c}`, `s.${c}`)).join(' OR ')
-    const recent = useCdc && since && !this.full ? `s.last_update >= ${lit(since)}` : '1 = 1'
+    // With change capture only rows with a new id or a recent last_update are compared; without it, all are.
+    const candidates = useCdc && since && !this.full ? `(s.${id} > ${int(sinceId)} OR s.last_update >= ${lit(since)}) AND ` : ''
     await this.conn.run(
-      `INSERT INTO ${stage} (${id}, is_new) SELECT s.${id}, CASE WHEN d.${key} IS NULL THEN 1 ELSE 0 END FROM ${source} s LEFT JOIN ${dim} d ON d.${id} = s.${id} AND d.is_current = 1 WHERE d.${key} IS NULL OR (${recent} AND (${diff}))`,
+      `INSERT INTO ${stage} (${id}, is_new) SELECT s.${id}, CASE WHEN d.${key} IS NULL THEN 1 ELSE 0 END FROM ${source} s LEFT JOIN ${dim} d ON d.${id} = s.${id} AND d.is_current = 1 WHERE ${candidates}(d.${key} IS NULL OR ${diff})`,
     )
     const expired = await this.conn.run(
       `UPDATE ${dim} SET valid_to = ${lit(this.now)}, is_current = 0 WHERE is_current = 1 AND ${id} IN (SELECT ${id} FROM ${stage} WHERE is_new = 0)`,

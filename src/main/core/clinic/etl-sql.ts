@@ -23,12 +23,14 @@ export interface SqlFlavor {
 const sqliteFlavor: SqlFlavor = {
   dialect: 'sqlite',
   differs: (a, b) => `${a} IS NOT ${b}`,
-  dateKey: (e) => `CAST(strftime('%Y%m%d', ${e}) AS INTEGER)`,
+  // Dates are stored as 'YYYY-MM-DD[ HH:MM:SS]' text; slicing is several times cheaper than strftime on millions of rows.
+  dateKey: (e) => `CAST(substr(${e}, 1, 4) || substr(${e}, 6, 2) || substr(${e}, 9, 2) AS INTEGER)`,
   addDays: (e, n) => `datetime(${e}, '+${n} days')`,
-  daysBetween: (a, b) => `CAST(julianday(date(${b})) - julianday(date(${a})) AS INTEGER)`,
+  daysBetween: (a, b) => `CAST(julianday(substr(${b}, 1, 10)) - julianday(substr(${a}, 1, 10)) AS INTEGER)`,
   ageYears: (dob, at) =>
     `(CAST(strftime('%Y', ${at}) AS INTEGER) - CAST(strftime('%Y', ${dob}) AS INTEGER) - (strftime('%m-%d', ${at}) < strftime('%m-%d', ${dob})))`,
-  stageTable: (name, cols) => [`DROP TABLE IF EXISTS temp.${name}`, `CREATE TEMP TABLE ${name} (${cols})`],
+  // INTEGER PRIMARY KEY makes the key the rowid: one lookup per probe instead of index then table.
+  stageTable: (name, cols) => [`DROP TABLE IF EXISTS temp.${name}`, `CREATE TEMP TABLE ${name} (${cols.replace(/\bINT PRIMARY KEY\b/, 'INTEGER PRIMARY KEY')})`],
   dropStage: (name) => `DROP TABLE IF EXISTS temp.${name}`,
   insertIgnore: 'INSERT OR IGNORE',
   dateFromOffset: (start, n) => `date(${start}, '+' || ${n} || ' days')`,

@@ -24,7 +24,7 @@ export const ETL_STEPS: EtlStep[] = [
     'patients (type 2)',
     async (p, rows) => {
       const age = ageGroupCase(p.f.ageYears('s.date_of_birth', lit(p.now)))
-      const r = await p.type2('dim_patient', 'patient_key', 'patients', 'patient_id', ['first_name', 'last_name', 'date_of_birth', 'gender', 'mrn'], p.from.patientUpdate, p.cdc.patients, `age_group|${age}`, '')
+      const r = await p.type2('dim_patient', 'patient_key', 'patients', 'patient_id', ['first_name', 'last_name', 'date_of_birth', 'gender', 'mrn'], p.from.patientUpdate, p.from.patientId, p.cdc.patients, `age_group|${age}`, '')
       rows['dim_patient.inserted'] = r.inserted
       rows['dim_patient.expired'] = r.expired
       return r.inserted + r.expired
@@ -40,6 +40,7 @@ export const ETL_STEPS: EtlStep[] = [
         'provider_id',
         ['first_name', 'last_name', 'credential', 'specialty_id', 'department_id'],
         p.from.providerUpdate,
+        p.from.providerId,
         p.cdc.providers,
         'specialty_key, specialty_name, department_key, department_name|sp.specialty_key, sp.specialty_name, dp.department_key, dp.department_name',
         'LEFT JOIN dim_specialty sp ON sp.specialty_id = s.specialty_id LEFT JOIN dim_department dp ON dp.department_id = s.department_id',
@@ -155,11 +156,14 @@ export const ETL_STEPS: EtlStep[] = [
       if (k === undefined) return 0
       await p.stage('etl_stage_readmit', 'encounter_key INT PRIMARY KEY, flag INT NOT NULL')
       // Only patients with a new inpatient stay can have a flag change on an earlier stay.
-      const scope = p.full ? '' : ` AND i.patient_id IN (SELECT n.patient_id FROM fact_encounters n WHERE n.encounter_key > ${int(p.prevMaxKey)} AND n.encounter_type_key = ${int(k)})`
+      // Incremental: start from the (few) patients with a new stay and reach their stays through the patient index.
+      const from = p.full
+        ? 'fact_encounters i'
+        : `(SELECT DISTINCT n.patient_id FROM fact_encounters n WHERE n.encounter_key > ${int(p.prevMaxKey)} AND n.encounter_type_key = ${int(k)}) np JOIN fact_encounters i ON i.patient_id = np.patient_id`
       await p.conn.run(
         `INSERT INTO etl_stage_readmit (encounter_key, flag)
          SELECT i.encounter_key, CASE WHEN EXISTS (SELECT 1 FROM fact_encounters r WHERE r.patient_id = i.patient_id AND r.encounter_type_key = ${int(k)} AND r.admit_ts > i.discharge_ts AND r.admit_ts <= ${p.f.addDays('i.discharge_ts', 30)}) THEN 1 ELSE 0 END
-         FROM fact_encounters i WHERE i.encounter_type_key = ${int(k)} AND i.discharge_ts IS NOT NULL${scope}`,
+         FROM ${from} WHERE i.encounter_type_key = ${int(k)} AND i.discharge_ts IS NOT NULL`,
       )
       rows['fact_encounters.readmission_flags'] = await p.conn.run(
         p.f.updateFrom('fact_encounters', [['readmitted_30d', 's.flag']], 'etl_stage_readmit s', 's.encounter_key = t.encounter_key', 't.readmitted_30d <> s.flag'),
@@ -185,7 +189,9 @@ export const ETL_STEPS: EtlStep[] = [
       )
       if (p.full && p.conn.dialect === 'sqlite') {
         for (const ddl of starBridgeIndexes()) await p.conn.exec(ddl)
-        await p.conn.exec('ANALYZE')
+        // Planner statistics for the star only, sampled: ANALYZE of the whole file would rescan the OLTP tables too.
+        await p.conn.exec('PRAGMA analysis_limit = 400')
+        for (const t of ['fact_encounters', 'bridge_encounter_diagnosis', 'bridge_encounter_procedure', 'dim_patient', 'dim_provider']) await p.conn.exec(`ANALYZE ${t}`)
       }
       return rows['bridge_encounter_diagnosis'] + rows['bridge_encounter_procedure']
     },

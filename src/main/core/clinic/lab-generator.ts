@@ -57,18 +57,25 @@ const EM_CODES: Record<EncounterType, string[]> = {
   ER: ['99283', '99284', '99285'],
   Inpatient: ['99222', '99223'],
 }
+const CPT_INDEX = new Map(CPT.map((c, i) => [c.code, i]))
 const ALL_EM = new Set(Object.values(EM_CODES).flat().concat(['99232', '99238', '99395', '99392']))
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n)
+const PAD2 = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : String(i)))
+/** Day strings by day number: formatting dates is the generator's hottest path, and there are few distinct days. */
+const dayCache = new Map<number, string>()
+export function formatDate(ms: number): string {
+  const day = Math.floor(ms / DAY_MS)
+  let s = dayCache.get(day)
+  if (s === undefined) {
+    s = new Date(day * DAY_MS).toISOString().slice(0, 10)
+    if (dayCache.size < 200_000) dayCache.set(day, s)
+  }
+  return s
 }
 /** 'YYYY-MM-DD HH:MM:SS' in UTC, the format both engines compare correctly as text/DATETIME. */
 export function formatDateTime(ms: number): string {
-  const d = new Date(ms)
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`
-}
-export function formatDate(ms: number): string {
-  return formatDateTime(ms).slice(0, 10)
+  const sec = Math.floor((ms - Math.floor(ms / DAY_MS) * DAY_MS) / 1000)
+  return `${formatDate(ms)} ${PAD2[Math.floor(sec / 3600)]!}:${PAD2[Math.floor(sec / 60) % 60]!}:${PAD2[sec % 60]!}`
 }
 function parseDay(day: string): number {
   const ms = Date.parse(`${day}T00:00:00Z`)
@@ -115,6 +122,8 @@ export class LabGenerator {
   private encountersWritten = 0
   private ids: LabPlan['base']
   private pendingReadmit: { patientId: number; dischargeMs: number; provider: LabProvider } | null = null
+  /** Per day of the window: relative volume for clinics (weekday) and for ER/inpatient (every day). */
+  private readonly dayWeights: { clinic: Float64Array; any: Float64Array }
   private readonly totalPatients: number
   private readonly permStep: number
   readonly lastUpdate: string
@@ -127,6 +136,18 @@ export class LabGenerator {
     this.permStep = coprimeStep(this.totalPatients)
     this.providers.push(...plan.existingProviders)
     this.lastUpdate = `${plan.startDate} 00:00:00`
+    const clinic = new Float64Array(plan.days)
+    const any = new Float64Array(plan.days)
+    for (let day = 0; day < plan.days; day++) {
+      const ms = this.start + day * DAY_MS
+      const d = new Date(ms)
+      const doy = (ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS
+      // Winter peak (respiratory season), quieter clinics at weekends.
+      const w = 1 + 0.3 * Math.cos((2 * Math.PI * (doy - 15)) / 365)
+      any[day] = w
+      clinic[day] = d.getUTCDay() === 0 || d.getUTCDay() === 6 ? w * 0.15 : w
+    }
+    this.dayWeights = { clinic, any }
   }
 
   get remainingPatients(): number {
@@ -205,15 +226,10 @@ export class LabGenerator {
 
   /** A day in the window, with winter peaks and quieter weekends for clinics. */
   private pickDayMs(type: EncounterType): number {
+    const weights = type === 'Outpatient' ? this.dayWeights.clinic : this.dayWeights.any
     for (;;) {
       const day = this.rng.int(0, this.plan.days - 1)
-      const ms = this.start + day * DAY_MS
-      const d = new Date(ms)
-      const doy = (ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS
-      let w = 1 + 0.3 * Math.cos((2 * Math.PI * (doy - 15)) / 365)
-      const dow = d.getUTCDay()
-      if (type === 'Outpatient' && (dow === 0 || dow === 6)) w *= 0.15
-      if (this.rng.next() * 1.3 < w) return ms
+      if (this.rng.next() * 1.3 < weights[day]!) return this.start + day * DAY_MS
     }
   }
 
@@ -274,8 +290,7 @@ export class LabGenerator {
     for (let k = 0; k < pxCount; k++) {
       let code: number
       if (k === 0) {
-        const em = rng.pick(EM_CODES[type])
-        code = CPT.findIndex((c) => c.code === em)
+        code = CPT_INDEX.get(rng.pick(EM_CODES[type]))!
       } else {
         code = this.pxPicker.pick(rng, provider.specialty)
         if (usedPx.has(code)) continue

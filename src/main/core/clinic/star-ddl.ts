@@ -146,7 +146,6 @@ export function starFactIndexes(): string[] {
     // Q3 by type and specialty; the readmission recompute probes by patient.
     `CREATE INDEX idx_fact_type_specialty ON fact_encounters (encounter_type_key, specialty_key, readmitted_30d)`,
     `CREATE INDEX idx_fact_patient_admit ON fact_encounters (patient_id, encounter_type_key, admit_ts)`,
-    `CREATE INDEX idx_fact_provider ON fact_encounters (provider_key)`,
   ]
 }
 
