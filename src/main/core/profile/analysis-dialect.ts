@@ -77,10 +77,11 @@ const sqlite = (q: (n: string) => string): AnalysisDialect => ({
 const mysql = (q: (n: string) => string): AnalysisDialect => ({
   kind: 'mysql',
   q,
-  // A MySQL column has one declared type; numeric stats run only on numeric types.
-  isNumeric: () => '1=1',
+  // A MySQL column has one declared type (numeric stats run only on numeric types), so only NULL needs excluding.
+  isNumeric: (v) => `${v} IS NOT NULL`,
   looksLikeDate: (v) => `(${v} REGEXP '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]')`,
-  dayNumber: (v) => `(TO_SECONDS(${v}) / 86400.0)`,
+  // A double (86400e0): a DECIMAL quotient would be cut to div_precision_increment digits.
+  dayNumber: (v) => `(TO_SECONDS(${v}) / 86400e0)`,
   dayNumberToIso: (n) => isoFromMs((n * 86_400 - 62_167_219_200) * 1000),
   textLength: (v) => `CHAR_LENGTH(${v})`,
   floorNonNeg: (e) => `FLOOR(${e})`,
@@ -107,6 +108,22 @@ const mysql = (q: (n: string) => string): AnalysisDialect => ({
 export function analysisDialect(driver: Driver): AnalysisDialect {
   const q = (n: string): string => driver.dialect.quoteId(n)
   return driver.kind === 'sqlite' ? sqlite(q) : mysql(q)
+}
+
+/**
+ * A number as a floating-point literal in both engines. MySQL reads `0.05` as
+ * DECIMAL and then divides to only div_precision_increment (4) extra digits,
+ * which can push a value across a bin edge; `5.0000000000000000e-2` is a double.
+ */
+export function dbl(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`Not a finite number: ${n}`)
+  return `(${n.toExponential(16)})`
+}
+
+/** A LIMIT count: MySQL takes neither parentheses nor expressions there. */
+export function limit(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Not a row count: ${n}`)
+  return String(n)
 }
 
 function isoFromMs(ms: number): string {

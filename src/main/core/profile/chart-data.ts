@@ -1,6 +1,6 @@
 import type { BoxDataset, ChartData, ChartDataset, ChartSpec, CsvValue, FiveNumberSummary, ScatterDataset } from '../../../shared/chart-spec'
 import type { Driver, SqlValue } from '../db/driver'
-import { analysisDialect, num, type AnalysisDialect } from './analysis-dialect'
+import { analysisDialect, limit, num, type AnalysisDialect } from './analysis-dialect'
 import { resolveSource, sourceColumn, type AnalysisSource } from './analysis-source'
 import { fillDateBuckets, filterWhere, planX, type Where, type XPlan } from './chart-sql'
 import { binLabel, interpolate, rankPlan } from './quantiles'
@@ -253,7 +253,7 @@ async function scatter(driver: Driver, d: AnalysisDialect, source: AnalysisSourc
   const sampled = total > spec.sampleRows
   const rows = (
     await driver.query(
-      `SELECT ${xc}, ${yc}, ${sc ?? 'NULL'} FROM ${source.from} ${where}${sampled ? ` ORDER BY ${d.random()} LIMIT ${num(spec.sampleRows)}` : ''}`,
+      `SELECT ${xc}, ${yc}, ${sc ?? 'NULL'} FROM ${source.from} ${where}${sampled ? ` ORDER BY ${d.random()} LIMIT ${limit(spec.sampleRows)}` : ''}`,
       filters.params,
     )
   ).rows

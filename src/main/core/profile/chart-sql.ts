@@ -1,7 +1,7 @@
 import type { ChartFilter, ChartSpec, DateBucket } from '../../../shared/chart-spec'
 import { AppError } from '../../../shared/errors'
 import type { Driver, SqlValue } from '../db/driver'
-import { num, type AnalysisDialect } from './analysis-dialect'
+import { dbl, num, type AnalysisDialect } from './analysis-dialect'
 import { sourceColumn, type AnalysisSource } from './analysis-source'
 import { binPlan, type BinPlan } from './quantiles'
 import { toNum } from './sql-values'
@@ -82,7 +82,7 @@ export async function planX(driver: Driver, d: AnalysisDialect, source: Analysis
   const integer = d.kind === 'sqlite' ? toNum(row?.[2]) === 0 : /int|year/i.test(declared)
   const plan = binPlan(min ?? 0, max ?? 0, integer && Number.isInteger(min ?? 0) && Number.isInteger(max ?? 0), x.bins)
   const last = plan.count - 1
-  const idx = d.floorNonNeg(`(${c} - ${num(plan.lo)}) / ${num(plan.width)}`)
+  const idx = d.floorNonNeg(`(${c} - ${num(plan.lo)}) / ${dbl(plan.width)}`)
   return {
     expr: `CASE WHEN ${idx} > ${num(last)} THEN ${num(last)} ELSE ${idx} END`,
     label: x.column,

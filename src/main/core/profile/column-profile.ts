@@ -1,6 +1,6 @@
 import type { ColumnProfile, HistogramBin, NumberStats, OutlierInfo, TopValue } from '../../../shared/calls/profile'
 import type { Driver, SqlValue } from '../db/driver'
-import { num, type AnalysisDialect } from './analysis-dialect'
+import { dbl, limit, num, type AnalysisDialect } from './analysis-dialect'
 import type { SourceColumn } from './analysis-source'
 import { detectKind, type ValueCounts } from './column-kind'
 import { binLabel, binPlan, interpolate, rankLookup, rankPlan, ranksNeeded, type BinPlan } from './quantiles'
@@ -93,7 +93,7 @@ async function profileFromValues(g: ValueTable, d: AnalysisDialect, col: SourceC
   const numeric = storage ? storage.integer + storage.real : mysqlNumeric ? nonNull : 0
   const real = storage ? storage.real : /dec|numeric|float|double|real/i.test(col.declaredType) ? nonNull : 0
 
-  const topRows = await g.rows(`SELECT v, n FROM ${g.from} WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${num(opts.top)}`)
+  const topRows = await g.rows(`SELECT v, n FROM ${g.from} WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${limit(opts.top)}`)
   const topValues: TopValue[] = topRows.map((t) => ({ value: toCell(t[0]), count: toInt(t[1]) }))
 
   const counts: ValueCounts = {
@@ -192,10 +192,11 @@ async function histogram(
   unit: 'value' | 'days',
 ): Promise<{ bins: HistogramBin[]; binWidth: number; unit: 'value' | 'days' }> {
   const last = plan.count - 1
-  const idx = d.floorNonNeg(`(${expr} - ${num(plan.lo)}) / ${num(plan.width)}`)
+  const idx = d.floorNonNeg(`(${expr} - ${num(plan.lo)}) / ${dbl(plan.width)}`)
   const rows = await g.rows(`SELECT b, sum(n) FROM (SELECT CASE WHEN ${idx} > ${num(last)} THEN ${num(last)} ELSE ${idx} END AS b, n FROM ${g.from} WHERE ${where}) AS h GROUP BY b`)
   const counts = new Array<number>(plan.count).fill(0)
   for (const row of rows) {
+    if (row[0] === null) continue
     const i = toInt(row[0])
     if (i >= 0 && i < plan.count) counts[i] = (counts[i] ?? 0) + toInt(row[1])
   }

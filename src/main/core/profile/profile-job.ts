@@ -4,7 +4,7 @@ import type { SourceSpec } from '../../../shared/source-spec'
 import type { Driver } from '../db/driver'
 import { openDriver } from '../db/open-driver'
 import type { JobContext } from '../jobs/job-context'
-import { analysisDialect, num } from './analysis-dialect'
+import { analysisDialect, limit, num } from './analysis-dialect'
 import { resolveSource } from './analysis-source'
 import { profileColumn } from './column-profile'
 import { smallSorterCache } from './sqlite-tuning'
@@ -51,7 +51,7 @@ export async function profileSource(driver: Driver, opts: ProfileOptions, ctx: J
   let tempSample = false
   if (opts.sample) {
     ctx.progress({ phase: 'sampling', done: 0, total, unit: 'steps' })
-    const pick = `SELECT * FROM ${source.from} ORDER BY ${d.random()} LIMIT ${num(opts.sample.rows)}`
+    const pick = `SELECT * FROM ${source.from} ORDER BY ${d.random()} LIMIT ${limit(opts.sample.rows)}`
     if (d.kind === 'sqlite') {
       // Materialised once so every column sees the same rows.
       await driver.exec(`DROP TABLE IF EXISTS temp.${SAMPLE_TABLE}`)
@@ -60,7 +60,7 @@ export async function profileSource(driver: Driver, opts: ProfileOptions, ctx: J
       tempSample = true
     } else {
       // A seeded RAND() draws the same rows in every query, without a temp table a pooled connection might lose.
-      from = `(SELECT * FROM ${source.from} ORDER BY RAND(20261122) LIMIT ${num(opts.sample.rows)}) AS ${d.q('sample')}`
+      from = `(SELECT * FROM ${source.from} ORDER BY RAND(20261122) LIMIT ${limit(opts.sample.rows)}) AS ${d.q('sample')}`
     }
   }
   const restoreCache = await smallSorterCache(driver)
