@@ -10,6 +10,8 @@ import { connectionHandlers } from './connection-handlers'
 import { clinicHandlers } from './clinic-handlers'
 import { dumpHandlers } from './dump-handlers'
 import { profileHandlers } from './profile-handlers'
+import { consolidateHandlers } from './consolidate-handlers'
+import { exportHandlers } from './export-handlers'
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, ctx: ApiContext) => Promise<CallResult<K>>
 export type Handlers<K extends CallName> = { [P in K]: Handler<P> }
@@ -25,6 +27,8 @@ const handlers: Handlers<CallName> = {
   ...clinicHandlers,
   ...dumpHandlers,
   ...profileHandlers,
+  ...consolidateHandlers,
+  ...exportHandlers,
 }
 
 export type RouteOutcome = { ok: true; result: unknown } | { ok: false; error: AppErrorShape }

@@ -9,6 +9,8 @@ import { connectionCalls } from './connections'
 import { clinicCalls } from './clinic'
 import { dumpCalls } from './dump'
 import { profileCalls } from './profile'
+import { consolidateCalls } from './consolidate'
+import { exportCalls } from './export'
 
 /** Every call of the contract. An area adds its own file here. */
 export const calls = {
@@ -22,6 +24,8 @@ export const calls = {
   ...clinicCalls,
   ...dumpCalls,
   ...profileCalls,
+  ...consolidateCalls,
+  ...exportCalls,
 }
 
 export type Calls = typeof calls

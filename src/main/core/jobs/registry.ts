@@ -9,6 +9,7 @@ import { generateHealthcareJob } from '../clinic/generate-job'
 import { etlJob } from '../clinic/etl-job'
 import { importDumpJob } from '../dump/import-dump-job'
 import { profileJob } from '../profile/profile-job'
+import { exportCsvJob } from '../export/csv-export-job'
 
 /**
  * Every kind of job a worker can run. An area adds its job here; the contract's
@@ -25,6 +26,7 @@ export const jobRegistry = {
   etl: etlJob,
   importDump: importDumpJob,
   profile: profileJob,
+  exportCsv: exportCsvJob,
 } satisfies Record<string, JobFn<never, unknown>>
 
 export type JobKind = keyof typeof jobRegistry
