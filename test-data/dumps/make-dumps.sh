@@ -38,7 +38,8 @@ names() {
   q "SELECT json_agg(column_name::text ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '$1'"
 }
 tbl() { # table order-by
-  echo "\"$1\": {\"columns\": $(names "$1"), \"rows\": $(q "SELECT coalesce(json_agg(json_build_array($(cols "$1")) ORDER BY $2), '[]') FROM \"$1\"")}"
+  # printf, not echo: sh's echo would turn the JSON's backslashes into escapes.
+  printf '"%s": {"columns": %s, "rows": %s}' "$1" "$(names "$1")" "$(q "SELECT coalesce(json_agg(json_build_array($(cols "$1")) ORDER BY $2), '[]') FROM \"$1\"")"
 }
 {
   echo '{"source": "postgres", "tables": {'

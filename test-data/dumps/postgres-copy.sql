@@ -2,7 +2,7 @@
 -- PostgreSQL database dump
 --
 
-\restrict pLoaQb0HsCZoqF4TZPn7X1iY0ge18QCx27VlChKJdvcGs0hY4ssH9deImfZRsBn
+\restrict Ls5XBgiDxX7Sbl4K6gh8ysIGpp4tmyXuQmhYHEx5MJrakkcei2nojsjG9FafzdU
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -275,5 +275,5 @@ ALTER TABLE ONLY public.membership
 -- PostgreSQL database dump complete
 --
 
-\unrestrict pLoaQb0HsCZoqF4TZPn7X1iY0ge18QCx27VlChKJdvcGs0hY4ssH9deImfZRsBn
+\unrestrict Ls5XBgiDxX7Sbl4K6gh8ysIGpp4tmyXuQmhYHEx5MJrakkcei2nojsjG9FafzdU
 

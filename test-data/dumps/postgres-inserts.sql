@@ -2,7 +2,7 @@
 -- PostgreSQL database dump
 --
 
-\restrict RISAFeKivgyvaVwHbLJw4lkAopLvcP8OJTRqLAeSg7S3wuCDg4mSqw2PvkYi8c3
+\restrict gaTcEw6rwF90KQCp8P7WwSq7IkAsCME6RB0AOff1HbZPdd6o0z0GVtPkDdafKea
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -2771,5 +2771,5 @@ ALTER TABLE ONLY public.membership
 -- PostgreSQL database dump complete
 --
 
-\unrestrict RISAFeKivgyvaVwHbLJw4lkAopLvcP8OJTRqLAeSg7S3wuCDg4mSqw2PvkYi8c3
+\unrestrict gaTcEw6rwF90KQCp8P7WwSq7IkAsCME6RB0AOff1HbZPdd6o0z0GVtPkDdafKea
 

@@ -4,7 +4,7 @@ import type { DumpDialect } from './dialect'
 import { quoteId, tokenize } from './sql-lexer'
 import { hasByteEscapes, hexToBytes, repairText, stringToBytes, unescapePgE } from './string-escapes'
 import { Conv, conversionsFor, normalizeDate, numberKindsFor, type TableCatalog, type TableEntry } from './table-catalog'
-import { numberForTypeless, scanTuples, type RowSink, type SqlValue } from './value-scanner'
+import { numberForNumeric, numberForTypeless, scanTuples, type RowSink, type SqlValue } from './value-scanner'
 
 const NAME = '(?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|\\[[^\\]]*\\]|[\\w$\\u0080-\\uffff]+)'
 const INSERT_HEAD = new RegExp(
@@ -184,8 +184,8 @@ export class InsertLoader {
     per: number
     vals: SqlValue[]
     conv: Uint8Array | null
-    /** Typeless columns (see numberKind): COPY text that is a number is bound as one. */
-    typeless: Uint8Array | null
+    /** Number kinds (see numberKind): COPY text that is a number is bound as one, as for INSERT values. */
+    kinds: Uint8Array | null
     rows: number
     failed: string | null
     full: Statement
@@ -199,9 +199,7 @@ export class InsertLoader {
     const target: Target = { entry, columns: cols, mode: '', suffix: '' }
     const per = batchRows(cols.length)
     this.openSavepoint()
-    const kinds = numberKindsFor(entry, cols)
-    const typeless = kinds && kinds.includes(1) ? kinds.map((k) => (k === 1 ? 1 : 0)) : null
-    this.copy = { target, width: cols.length, per, vals: [], conv: conversionsFor(entry, cols, 'postgres', true), typeless, rows: 0, failed: null, full: this.statement(target, per) }
+    this.copy = { target, width: cols.length, per, vals: [], conv: conversionsFor(entry, cols, 'postgres', true), kinds: numberKindsFor(entry, cols), rows: 0, failed: null, full: this.statement(target, per) }
     return true
   }
 
@@ -221,7 +219,7 @@ export class InsertLoader {
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k]!
       if (f === '\\N') c.vals.push(null)
-      else if (c.typeless !== null && c.typeless[k] === 1 && NUMERIC_TEXT.test(f)) c.vals.push(numberForTypeless(f))
+      else if (c.kinds !== null && c.kinds[k] !== 0 && NUMERIC_TEXT.test(f)) c.vals.push(c.kinds[k] === 1 ? numberForTypeless(f) : numberForNumeric(f))
       else c.vals.push(f.includes('\\') ? unescapePgE(f) : f)
     }
     if (c.vals.length === c.per * c.width) this.flushCopy(lineNo, true)
