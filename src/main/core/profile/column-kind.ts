@@ -28,7 +28,9 @@ const BINARY_TYPE = /blob|binary|bit|geometry/i
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f'])
 
 /** Names that say "this is a key": id, patient_id, PatientID, uuid, guid, mrn. */
-export function looksLikeIdName(name: string): boolean {
+export function looksLikeIdName(nameIn: string): boolean {
+  // SQLite names a query's repeated column "AlbumId:1".
+  const name = nameIn.replace(/:\d+$/, '')
   return /(^|_)id$/i.test(name) || /[a-z]I[dD]$/.test(name) || /uuid|guid|(^|_)mrn$/i.test(name)
 }
 

@@ -37,7 +37,7 @@ export async function profileJob(args: ProfileArgs, ctx: JobContext): Promise<Pr
   }
 }
 
-const SAMPLE_TABLE = 'sonograph_profile_sample'
+const SAMPLE_TABLE = 'sonograph_profile_rows'
 
 /** Profiles every column of a table, view or query; progress is reported per column. */
 export async function profileSource(driver: Driver, opts: ProfileOptions, ctx: JobContext): Promise<ProfileResult> {
@@ -49,19 +49,17 @@ export async function profileSource(driver: Driver, opts: ProfileOptions, ctx: J
   const total = columns.length
   let from = source.from
   let tempSample = false
-  if (opts.sample) {
-    ctx.progress({ phase: 'sampling', done: 0, total, unit: 'steps' })
-    const pick = `SELECT * FROM ${source.from} ORDER BY ${d.random()} LIMIT ${limit(opts.sample.rows)}`
-    if (d.kind === 'sqlite') {
-      // Materialised once so every column sees the same rows.
-      await driver.exec(`DROP TABLE IF EXISTS temp.${SAMPLE_TABLE}`)
-      await driver.exec(`CREATE TEMP TABLE ${SAMPLE_TABLE} AS ${pick}`)
-      from = `temp.${SAMPLE_TABLE}`
-      tempSample = true
-    } else {
-      // A seeded RAND() draws the same rows in every query, without a temp table a pooled connection might lose.
-      from = `(SELECT * FROM ${source.from} ORDER BY RAND(20261122) LIMIT ${limit(opts.sample.rows)}) AS ${d.q('sample')}`
-    }
+  if (opts.sample) ctx.progress({ phase: 'sampling', done: 0, total, unit: 'steps' })
+  if (d.kind === 'sqlite' && (opts.sample || 'sql' in opts.target)) {
+    // Materialised once: every column sees the same sample, and a query (a join, say) runs once instead of once per column.
+    const pick = opts.sample ? `SELECT * FROM ${source.from} ORDER BY ${d.random()} LIMIT ${limit(opts.sample.rows)}` : `SELECT * FROM ${source.from}`
+    await driver.exec(`DROP TABLE IF EXISTS temp.${SAMPLE_TABLE}`)
+    await driver.exec(`CREATE TEMP TABLE ${SAMPLE_TABLE} AS ${pick}`)
+    from = `temp.${SAMPLE_TABLE}`
+    tempSample = true
+  } else if (opts.sample) {
+    // A seeded RAND() draws the same rows in every query, without a temp table a pooled connection might lose.
+    from = `(SELECT * FROM ${source.from} ORDER BY RAND(20261122) LIMIT ${limit(opts.sample.rows)}) AS ${d.q('sample')}`
   }
   const restoreCache = await smallSorterCache(driver)
   try {

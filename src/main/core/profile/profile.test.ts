@@ -131,6 +131,15 @@ describe('profile on Chinook', () => {
     }
   })
 
+  it('profiles a join whose columns repeat a name, running the query once', async () => {
+    const r = await profileSource(chinook, { target: { sql: 'SELECT a.AlbumId, t.AlbumId, t.Name FROM Album a JOIN Track t ON t.AlbumId = a.AlbumId' } }, noProgress)
+    expect(r.columns.map((c) => [c.name, c.kind, c.distinct, c.rows])).toEqual([
+      ['AlbumId', 'identifier', 347, 3503],
+      ['AlbumId:1', 'identifier', 347, 3503],
+      ['Name', 'text', 3257, 3503],
+    ])
+  })
+
   it('refuses a second statement in a query target', async () => {
     await expect(profileSource(chinook, { target: { sql: 'SELECT 1; DROP TABLE Track' } }, noProgress)).rejects.toMatchObject({ code: 'BAD_ARGUMENT' })
     await expect(profileSource(chinook, { target: { sql: 'DELETE FROM Track' } }, noProgress)).rejects.toMatchObject({ code: 'BAD_ARGUMENT' })
