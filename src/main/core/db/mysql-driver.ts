@@ -7,6 +7,7 @@ import { endpointOf, openConnection } from './mysql-connect'
 import { isConnectionLost, queryError, type Endpoint } from './mysql-errors'
 import { flattenJsonPlan, parseMysqlAnalyzeTree } from './mysql-explain'
 import { introspectMysql } from './mysql-introspect'
+import { rowBatches } from './mysql-row-stream'
 import { resultColumns, toMysqlParams } from './mysql-values'
 
 export const mysqlDialect: SqlDialect = {
@@ -168,20 +169,13 @@ export class MysqlDriver implements Driver {
     const conn = this.spare.pop() ?? this.watch(await openConnection(this.spec))
     const id = conn.threadId
     const values = params.length ? toMysqlParams(params) : undefined
-    // The stream pauses the socket when its buffer is full, so memory stays bounded by highWaterMark.
     const stream = conn.query({ sql, ...(values ? { values } : {}) }).stream({ highWaterMark: batchSize })
     let finished = false
     this.running.add(id)
     try {
-      let batch: SqlValue[][] = []
-      for await (const row of stream as AsyncIterable<SqlValue[]>) {
-        batch.push(row)
-        if (batch.length >= batchSize) {
-          yield batch
-          batch = []
-        }
-      }
-      if (batch.length) yield batch
+      yield* rowBatches(stream, batchSize)
+      // SLEEP() and some others end quietly when killed; the reader still asked to cancel.
+      if (this.killed.has(id)) throw new AppError('CANCELLED', 'Query cancelled', { sql: sql.slice(0, 500) })
       finished = true
     } catch (err) {
       throw queryError(err, this.endpoint, sql, this.killed.has(id))
