@@ -7,7 +7,7 @@ import { openDriver } from '../db/open-driver'
 import { createJobContext } from '../jobs/job-context'
 import { createTestDatabase, MARIADB, mariadbAvailable } from '../testing/mariadb'
 import { chartData } from './chart-data'
-import { overviewMapping } from './clinic-overview'
+import { overviewData, overviewMapping } from './clinic-overview'
 import { profileSource } from './profile-job'
 
 const hasDb = await mariadbAvailable()
@@ -100,8 +100,17 @@ describe.skipIf(!hasDb)('profile on MariaDB', () => {
     expect(female.data.filter((v) => v !== null)).toHaveLength((rows as unknown[][]).length)
   })
 
-  it('maps the overview columns on MariaDB', async () => {
+  it('maps the overview columns and computes the overview on MariaDB', async () => {
     const m = await overviewMapping(driver, { table: 'visits' })
     expect(m.mapping).toMatchObject({ visitDate: 'visit_date', reportDate: 'report_at', birthDate: 'birth_date', gender: 'gender', age: 'age' })
+    const data = await overviewData(driver, { table: 'visits' }, { ...m.mapping, age: null })
+    const [months] = await admin.query({ sql: "SELECT DATE_FORMAT(visit_date, '%Y-%m'), count(*) FROM visits GROUP BY 1", rowsAsArray: true })
+    const want = new Map((months as unknown[][]).map((x) => [String(x[0]), Number(x[1])]))
+    data.visitsPerMonth!.labels.forEach((l, i) => expect(data.visitsPerMonth!.datasets[0]!.data[i]).toBe(want.get(l) ?? 0))
+    const delays = data.delayDistribution!.datasets[0]!.data.reduce<number>((a, b) => a + (b ?? 0), 0)
+    expect(delays).toBe(300)
+    const [ages] = await admin.query({ sql: "SELECT count(*) FROM visits WHERE gender = 'Female' AND TIMESTAMPDIFF(YEAR, birth_date, visit_date) BETWEEN 30 AND 39", rowsAsArray: true })
+    const female = data.agePyramid!.datasets.find((d) => d.label === 'Female')!
+    expect(female.data[data.agePyramid!.labels.indexOf('30-39')] ?? 0).toBe(Number((ages as unknown[][])[0]![0]))
   })
 })
