@@ -82,4 +82,11 @@ describe('connection store', () => {
     expect(store.list()).toHaveLength(1)
     expect((await store.spec(a.id)).ssl).toBeUndefined()
   })
+
+  it('keeps both of two saves made at the same time', async () => {
+    fresh()
+    const store = new ConnectionStore(dir, new FakeKeychain())
+    await Promise.all([store.save({ fields: { ...fields, name: 'A' }, password: 'a' }), store.save({ fields: { ...fields, name: 'B' }, password: 'b' })])
+    expect(store.list().map((c) => c.name)).toEqual(['A', 'B'])
+  })
 })

@@ -107,14 +107,23 @@ export class ConnectionStore {
   }
 
   async save(input: SaveInput): Promise<SavedConnection> {
+    // Encrypt first: from reading the file to writing it nothing awaits, so two saves cannot interleave and lose one.
+    const fresh = input.savePassword !== false && input.password !== undefined ? await this.secrets.encrypt(input.password) : undefined
+    try {
+      return this.saveNow(input, fresh)
+    } catch (err) {
+      if (fresh !== undefined) this.secrets.forget(fresh)
+      throw err
+    }
+  }
+
+  private saveNow(input: SaveInput, fresh: string | undefined): SavedConnection {
     const all = this.readAll()
     const existing = input.id ? all.find((c) => c.id === input.id) : undefined
     if (input.id && !existing) throw new AppError('NOT_FOUND', `No saved connection with id ${input.id}`, { field: 'id' })
     const clash = all.find((c) => c.name === input.fields.name && c.id !== input.id)
     if (clash) throw new AppError('BAD_ARGUMENT', `A connection named "${input.fields.name}" already exists`, { field: 'name' })
-    let secret = existing?.secret
-    if (input.savePassword === false) secret = undefined
-    else if (input.password !== undefined) secret = await this.secrets.encrypt(input.password)
+    const secret = input.savePassword === false ? undefined : (fresh ?? existing?.secret)
     if (existing?.secret && existing.secret !== secret) this.secrets.forget(existing.secret)
     const now = new Date().toISOString()
     const next: Stored = {
