@@ -97,7 +97,7 @@ export async function* readDump(path: string, info: DumpReaderInfo): AsyncGenera
     throw new AppError('NOT_FOUND', `Cannot read ${basename(path)}: ${(err as Error).message}`, { file: path })
   }
   info.fileSize = size
-  if (size === 0) throw new AppError('PARSE_ERROR', `${basename(path)} is empty: there is nothing to import`, { file: path, line: 1 })
+  if (size === 0) throw new AppError('PARSE_ERROR', `${basename(path)} is empty (line 1): there is nothing to import`, { file: path, line: 1 })
   const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES })
   const head = await peekHead(path)
   info.gzip = head[0] === 0x1f && head[1] === 0x8b
