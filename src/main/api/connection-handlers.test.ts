@@ -71,6 +71,10 @@ describe.skipIf(!hasDb)('connections.* calls against MariaDB', () => {
     // The dialog may send its whole form, name included.
     expect(await call('connections.test', { fields: fields(), password })).toMatchObject({ server: 'mariadb' })
 
+    const forbidden = await callError('connections.test', { fields: { ...fields(), database: 'mysql' }, password })
+    expect(forbidden.code).toBe('AUTH_FAILED')
+    expect(forbidden.message).toContain("may not use database 'mysql'")
+
     const wrong = await callError('connections.save', { fields: fields(), password: 'nope' })
     expect(wrong.code).toBe('AUTH_FAILED')
     expect(wrong.message).toContain(user)
