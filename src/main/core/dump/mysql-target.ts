@@ -8,6 +8,7 @@ import type { DumpDialect } from './dialect'
 import type { DumpReaderInfo } from './dump-reader'
 import { ReportBuilder, reportText } from './import-report'
 import { streamDump } from './import-to-sqlite'
+import { hasByteEscapes, stringToBytes, unescapeMysql } from './string-escapes'
 
 export interface MysqlTarget extends MysqlSpec {
   /** Skip the script's CREATE DATABASE / DROP DATABASE / USE so everything runs in `database`. */
@@ -27,6 +28,45 @@ interface MysqlError {
 }
 
 const DATABASE_STMT = /^(CREATE|DROP)\s+(DATABASE|SCHEMA)\b|^USE\s/i
+
+/**
+ * Raw binary bytes inside string literals (mysqldump writes blobs that way)
+ * reach us as byte escapes (see dump-reader.ts); a JS string sent to the server
+ * would be UTF-8 encoded and mangle them, so such literals go as X'...' hex.
+ */
+export function binaryLiteralsToHex(sql: string): string {
+  if (!hasByteEscapes(sql)) return sql
+  let out = ''
+  let i = 0
+  let seg = 0
+  while (i < sql.length) {
+    const c = sql[i]
+    if (c === "'" || c === '"') {
+      let j = i + 1
+      while (j < sql.length) {
+        if (sql[j] === '\\') j += 2
+        else if (sql[j] === c && sql[j + 1] === c) j += 2
+        else if (sql[j] === c) break
+        else j++
+      }
+      const raw = sql.slice(i + 1, j)
+      if (hasByteEscapes(raw)) {
+        const start = /_binary\s*$/i.test(sql.slice(seg, i)) ? i - (/_binary\s*$/i.exec(sql.slice(seg, i))![0].length) : i
+        out += sql.slice(seg, start) + `X'${stringToBytes(unescapeMysql(raw.replace(new RegExp(c + c, 'g'), c))).toString('hex')}'`
+        seg = j + 1
+      }
+      i = j + 1
+      continue
+    }
+    if (c === '`') {
+      const j = sql.indexOf('`', i + 1)
+      i = j < 0 ? sql.length : j + 1
+      continue
+    }
+    i++
+  }
+  return out + sql.slice(seg)
+}
 
 /** MySQL 8 settings MariaDB spells differently; without them a script's recursive CTEs stop at 1000 rows. */
 function adaptForMariadb(text: string): string {
@@ -111,7 +151,8 @@ export async function runDumpOnMysql(path: string, spec: MysqlTarget, ctx: JobCo
             report.ignore('CREATE/DROP DATABASE, USE (staying in the target database)')
             continue
           }
-          const sql = mariadb ? adaptForMariadb(ev.text) : ev.text
+          const text = info.invalidUtf8 ? binaryLiteralsToHex(ev.text) : ev.text
+          const sql = mariadb ? adaptForMariadb(text) : text
           try {
             const [res] = await conn.query(sql)
             if (res && !Array.isArray(res) && typeof (res as { affectedRows?: unknown }).affectedRows === 'number' && /^\s*(INSERT|REPLACE)\b/i.test(sql)) {
