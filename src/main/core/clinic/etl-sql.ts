@@ -17,7 +17,12 @@ export interface SqlFlavor {
   dateFromOffset(start: string, n: string): string
   calendar(d: string): { year: string; quarter: string; month: string; monthName: string; calendarMonth: string; dom: string; dow: string; weekday: string }
   /** UPDATE target (aliased t) SET col = expr ... from a join; SQLite forbids qualified SET columns, MySQL needs them. */
-  updateFrom(target: string, sets: [string, string][], from: string, on: string, where: string): string
+  /**
+   * `drive` (SQLite only) restricts the target to the staged keys: without statistics on a fresh temp
+   * table SQLite would otherwise scan the whole fact table. MySQL cannot read a temporary table twice in
+   * one statement, and does not need it.
+   */
+  updateFrom(target: string, sets: [string, string][], from: string, on: string, where: string, drive?: string): string
 }
 
 const sqliteFlavor: SqlFlavor = {
@@ -45,7 +50,8 @@ const sqliteFlavor: SqlFlavor = {
     dow: `((CAST(strftime('%w', ${d}) AS INTEGER) + 6) % 7 + 1)`,
     weekday: `CASE strftime('%w', ${d}) WHEN '0' THEN 'Sunday' WHEN '1' THEN 'Monday' WHEN '2' THEN 'Tuesday' WHEN '3' THEN 'Wednesday' WHEN '4' THEN 'Thursday' WHEN '5' THEN 'Friday' ELSE 'Saturday' END`,
   }),
-  updateFrom: (target, sets, from, on, where) => `UPDATE ${target} AS t SET ${sets.map(([c, v]) => `${c} = ${v}`).join(', ')} FROM ${from} WHERE ${on}${where ? ` AND ${where}` : ''}`,
+  updateFrom: (target, sets, from, on, where, drive) =>
+    `UPDATE ${target} AS t SET ${sets.map(([c, v]) => `${c} = ${v}`).join(', ')} FROM ${from} WHERE ${on}${where ? ` AND ${where}` : ''}${drive ? ` AND ${drive}` : ''}`,
 }
 
 const mysqlFlavor: SqlFlavor = {

@@ -112,6 +112,7 @@ export const ETL_STEPS: EtlStep[] = [
             'etl_stage_enc s LEFT JOIN etl_stage_dx x ON x.encounter_id = s.encounter_id LEFT JOIN etl_stage_px y ON y.encounter_id = s.encounter_id LEFT JOIN etl_stage_bill b ON b.encounter_id = s.encounter_id',
             's.encounter_id = t.encounter_id',
             `t.encounter_id <= ${int(p.from.encounterId)}`,
+            't.encounter_id IN (SELECT encounter_id FROM etl_stage_enc)',
           ),
         )
       } else if (p.conn.dialect === 'sqlite') {
@@ -166,7 +167,7 @@ export const ETL_STEPS: EtlStep[] = [
          FROM ${from} WHERE i.encounter_type_key = ${int(k)} AND i.discharge_ts IS NOT NULL`,
       )
       rows['fact_encounters.readmission_flags'] = await p.conn.run(
-        p.f.updateFrom('fact_encounters', [['readmitted_30d', 's.flag']], 'etl_stage_readmit s', 's.encounter_key = t.encounter_key', 't.readmitted_30d <> s.flag'),
+        p.f.updateFrom('fact_encounters', [['readmitted_30d', 's.flag']], 'etl_stage_readmit s', 's.encounter_key = t.encounter_key', 't.readmitted_30d <> s.flag', 't.encounter_key IN (SELECT encounter_key FROM etl_stage_readmit)'),
       )
       await p.conn.exec(p.f.dropStage('etl_stage_readmit'))
       return rows['fact_encounters.readmission_flags']

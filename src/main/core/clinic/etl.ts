@@ -61,6 +61,8 @@ export async function runEtl(conn: ClinicConn, opts: RunEtlOptions, ctx: JobCont
   if (conn instanceof SqliteClinicConn) {
     conn.db.pragma('cache_size = -262144')
     conn.db.pragma('temp_store = MEMORY')
+    // Lets CREATE INDEX sort with helper threads.
+    conn.db.pragma('threads = 2')
   }
   if (full && conn.dialect === 'mysql') await rebuildStarTables(conn)
   await conn.exec(conn.dialect === 'sqlite' ? 'BEGIN IMMEDIATE' : 'START TRANSACTION')

@@ -143,8 +143,8 @@ export function starFactIndexes(): string[] {
   return [
     // Q1 and Q4 read only this index: month, specialty, type, patient, claims.
     `CREATE INDEX idx_fact_month_specialty ON fact_encounters (admit_date_key, specialty_key, encounter_type_key, patient_id, claim_count, allowed_total)`,
-    // Q3 by type and specialty; the readmission recompute probes by patient.
-    `CREATE INDEX idx_fact_type_specialty ON fact_encounters (encounter_type_key, specialty_key, readmitted_30d)`,
+    // The readmission recompute probes by patient. (Q3 reads 13% of facts: a scan beat an index on
+    // (encounter_type_key, specialty_key) that still needed a table lookup per row, 0.5 s vs 1.1 s at 1M.)
     `CREATE INDEX idx_fact_patient_admit ON fact_encounters (patient_id, encounter_type_key, admit_ts)`,
   ]
 }
