@@ -5,7 +5,7 @@ import { sqliteDialect } from './sqlite-driver'
 const q = sqliteDialect.quoteId
 
 /** How a column's values are stored in SQLite, beyond its declared type. */
-export type ValueConversion = 'none' | 'bits' | 'int64'
+export type ValueConversion = 'none' | 'bits' | 'int64' | 'decimal'
 
 export interface MappedColumn {
   name: string
@@ -42,7 +42,8 @@ export function mapColumnType(mysqlType: string): { type: string; convert: Value
       const m = /\((\d+)(?:\s*,\s*(\d+))?\)/.exec(t)
       const precision = m ? Number(m[1]) : 10
       const scale = m?.[2] ? Number(m[2]) : 0
-      return precision <= 15 ? { type: `NUMERIC(${precision},${scale})`, convert: 'none' } : { type: 'TEXT', convert: 'none' }
+      // Up to 15 digits a double holds the value exactly; binding it as a number spares SQLite parsing the text.
+      return precision <= 15 ? { type: `NUMERIC(${precision},${scale})`, convert: 'decimal' } : { type: 'TEXT', convert: 'none' }
     }
     case 'float':
     case 'double':
@@ -173,6 +174,7 @@ export function convertValue(v: SqlValue, how: ValueConversion): SqlValue {
     return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n <= INT64_MAX ? n : n.toString()
   }
   if (how === 'int64' && typeof v === 'bigint' && (v > INT64_MAX || v < INT64_MIN)) return v.toString()
+  if (how === 'decimal' && typeof v === 'string') return Number(v)
   return v
 }
 

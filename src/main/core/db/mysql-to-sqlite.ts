@@ -43,7 +43,10 @@ async function copyTable(driver: MysqlDriver, db: SqliteDatabase, t: TableInfo, 
   const conversions = columns.map((c) => c.convert)
   const needsConversion = conversions.some((c) => c !== 'none')
   const writeBatch = db.transaction((rows: SqlValue[][]) => {
-    for (const row of rows) insert.run(needsConversion ? row.map((v, i) => convertValue(v, conversions[i]!)) : row)
+    for (const row of rows) {
+      if (needsConversion) for (let i = 0; i < row.length; i++) row[i] = convertValue(row[i]!, conversions[i]!)
+      insert.run(row)
+    }
   })
   let copied = 0
   const select = `SELECT ${columns.map((c) => mq(c.name)).join(', ')} FROM ${mq(t.name)}`
@@ -112,6 +115,8 @@ export async function copyToSqliteJob(args: CopyToSqliteArgs, ctx: JobContext): 
           db.exec(sql)
         }
         const views = copyViews(db, model.tables, copiedNames, args.spec.database, skipped)
+        // Sampled statistics: row estimates for the explorer without reading every index in full.
+        db.pragma('analysis_limit = 1000')
         db.exec('ANALYZE')
         return { tables: counts, views }
       } finally {
