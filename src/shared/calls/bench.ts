@@ -126,6 +126,10 @@ export interface BenchmarkResult {
   bufferPool: { before: BufferPoolState; after: BufferPoolState } | null
   /** What "cold" meant on this engine, in one sentence. */
   cacheNote: string
+  /** Engine settings that bear on the timings (SQLite page and cache sizes; MariaDB buffer pool, version). */
+  engineSettings: Record<string, string | number>
+  /** The machine's 1/5/15-minute load averages before and after the runs: other work on the machine shows here. */
+  load: { before: number[]; after: number[] }
   pairs: PairResult[]
 }
 

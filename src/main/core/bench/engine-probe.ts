@@ -1,4 +1,4 @@
-import { cpus, platform, release, totalmem, type as osType } from 'node:os'
+import { cpus, loadavg, platform, release, totalmem, type as osType } from 'node:os'
 import type { Driver } from '../db/driver'
 import type { BufferPoolState, EngineInfo, MachineInfo, QueryPlan } from '../../../shared/calls/bench'
 import { mariadbPlanTree, mysqlAnalyzeTree, sqlitePlanTree } from './plan-tree'
@@ -84,6 +84,35 @@ export async function tableSizes(driver: Driver): Promise<Record<string, number>
   for (const t of model.tables) {
     if (t.kind !== 'table') continue
     out[t.name] = await driver.countRows(t.name)
+  }
+  return out
+}
+
+export function loadAverage(): number[] {
+  return loadavg().map((x) => Math.round(x * 100) / 100)
+}
+
+/** Settings that shape the timings, so the report states them instead of leaving them implicit. */
+export async function engineSettings(driver: Driver, flavor: EngineFlavor): Promise<Record<string, string | number>> {
+  const out: Record<string, string | number> = {}
+  if (flavor === 'sqlite') {
+    for (const p of ['page_size', 'page_count', 'cache_size', 'mmap_size', 'journal_mode', 'temp_store']) {
+      const r = await driver.query(`PRAGMA ${p}`)
+      const v = r.rows[0]?.[0]
+      out[p] = typeof v === 'number' ? v : text(v)
+    }
+    const size = Number(out.page_size) * Number(out.page_count)
+    if (Number.isFinite(size)) out.file_size_mib = Math.round(size / 2 ** 20)
+    return out
+  }
+  const r = await driver.query(
+    "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('innodb_buffer_pool_size','innodb_flush_log_at_trx_commit','tmp_table_size','max_heap_table_size','join_buffer_size','sort_buffer_size','optimizer_switch')",
+  )
+  for (const row of r.rows) {
+    const k = text(row[0])
+    if (k === 'optimizer_switch') continue
+    const v = text(row[1])
+    out[k] = Number.isFinite(Number(v)) && v !== '' ? Number(v) : v
   }
   return out
 }

@@ -45,6 +45,8 @@ function environmentSection(r: BenchmarkResult, out: string[]): void {
   out.push(`- OS: ${m.os}; Node ${m.node}`)
   out.push(`- Engine: ${r.engine.version}`)
   out.push(`- Cache: ${r.cacheNote}`)
+  out.push(`- Engine settings: ${Object.entries(r.engineSettings).map(([k, v]) => `${k}=${v}`).join(', ')}`)
+  out.push(`- Load average (1, 5, 15 min): ${r.load.before.join(', ')} before the runs; ${r.load.after.join(', ')} after (${m.cores} cores; anything above 0 is other work sharing the machine)`)
   if (r.bufferPool) {
     const { before, after } = r.bufferPool
     out.push(`- InnoDB buffer pool: ${(before.poolSizeBytes / 2 ** 20).toFixed(0)} MiB (innodb_buffer_pool_size)`)

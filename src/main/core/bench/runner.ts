@@ -13,7 +13,7 @@ import type { Driver } from '../db/driver'
 import { openDriver } from '../db/open-driver'
 import type { JobContext } from '../jobs/job-context'
 import { compareResults, ordersOutput, type ResultDiff } from './compare-results'
-import { bufferPoolState, engineInfo, machineInfo, queryPlan, tableSizes } from './engine-probe'
+import { bufferPoolState, engineInfo, engineSettings, loadAverage, machineInfo, queryPlan, tableSizes } from './engine-probe'
 import { bootstrapRatioCI, summarize } from './stats'
 
 export interface BenchmarkArgs {
@@ -106,11 +106,13 @@ export async function benchmarkJob(args: BenchmarkArgs, ctx: JobContext): Promis
     seed: args.seed ?? 1,
   }
   const startedAt = new Date().toISOString()
+  const loadBefore = loadAverage()
   const driver = await openDriver(readOnly(args.spec))
   try {
     const engine = await engineInfo(driver)
     ctx.progress({ phase: 'counting rows', done: 0, total: null, unit: 'tables' })
     const tableRows = await tableSizes(driver)
+    const settingsOfEngine = await engineSettings(driver, engine.flavor)
     const poolBefore = await bufferPoolState(driver)
     const perPair = 2 * (1 + settings.warmups + settings.runs)
     const total = perPair * args.pairs.length
@@ -177,6 +179,8 @@ export async function benchmarkJob(args: BenchmarkArgs, ctx: JobContext): Promis
       tableRows,
       bufferPool: poolBefore && poolAfter ? { before: poolBefore, after: poolAfter } : null,
       cacheNote: cacheNote(engine.flavor, settings.cold),
+      engineSettings: settingsOfEngine,
+      load: { before: loadBefore, after: loadAverage() },
       pairs,
     }
   } finally {
