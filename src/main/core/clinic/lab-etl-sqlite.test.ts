@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createJobContext } from '../jobs/job-context'
 import { SqliteClinicConn } from './clinic-conn'
 import { generateHealthcareJob, type GenerateHealthcareArgs } from './generate-job'
+import { runEtl } from './etl'
 import { applyLabChanges } from './lab-changes'
 import { allQuestions, etl, inline, mismatches } from './lab-test-helpers'
 import { questions } from './questions'
@@ -155,6 +156,25 @@ describe('healthcare lab on SQLite', () => {
         { before_change: 1, k: old.provider_key, n: expect.any(Number) },
         { before_change: 0, k: cur.provider_key, n: 1 },
       ])
+      expect(mismatches(await allQuestions(conn))).toEqual([])
+    })
+  })
+
+  it('a cancelled ETL rolls back: the star stays as the last run left it, and the run is recorded as cancelled', async () => {
+    const path = await generate('cancel-etl.sqlite', { patients: 200, encounters: 1000, seed: 8 })
+    await withConn(path, async (conn) => {
+      await etl(conn, 'full')
+      await generateHealthcareJob({ target: { kind: 'sqlite', path }, patients: 10, encounters: 100, seed: 9, append: true }, inline)
+      const cancel = new Int32Array(1)
+      const ctx = createJobContext((u) => {
+        if (u.phase === 'bridges') Atomics.store(cancel, 0, 1)
+      }, cancel, 0)
+      await expect(runEtl(conn, { mode: 'incremental' }, ctx)).rejects.toMatchObject({ code: 'CANCELLED' })
+      expect((await conn.all(`SELECT COUNT(*) AS n FROM fact_encounters`))[0]!.n).toBe(1000)
+      const runs = await conn.all(`SELECT mode, status FROM etl_run ORDER BY run_id`)
+      expect(runs.map((r) => `${String(r.mode)}:${String(r.status)}`)).toEqual(['full:success', 'incremental:cancelled'])
+      const next = await etl(conn, 'incremental')
+      expect(next.rows['fact_encounters.inserted']).toBe(100)
       expect(mismatches(await allQuestions(conn))).toEqual([])
     })
   })
