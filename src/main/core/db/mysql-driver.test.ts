@@ -233,4 +233,20 @@ describe.skipIf(!hasDb)('mysql driver on MariaDB: auth, cancel, lost connections
       await d.close()
     }
   })
+
+  it('names a foreign key parent in another database with that database', async () => {
+    const other = await createTestDatabase('xref')
+    const d = await MysqlDriver.connect(spec)
+    try {
+      await admin.query(`CREATE TABLE \`${other.database}\`.parent (id INT PRIMARY KEY)`)
+      await d.exec(`CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, FOREIGN KEY (parent_id) REFERENCES \`${other.database}\`.parent (id))`)
+      const model = await d.introspect()
+      const child = model.tables.find((t) => t.name === 'child')!
+      expect(child.foreignKeys).toMatchObject([{ columns: ['parent_id'], refTable: `${other.database}.parent`, refColumns: ['id'] }])
+      await d.exec('DROP TABLE child')
+    } finally {
+      await d.close()
+      await other.drop()
+    }
+  })
 })

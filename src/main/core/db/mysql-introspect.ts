@@ -46,7 +46,7 @@ export async function introspectMysql(run: Run, database: string, mariadb: boole
     ),
     records(
       run,
-      `SELECT TABLE_NAME AS tbl, CONSTRAINT_NAME AS cname, COLUMN_NAME AS col, REFERENCED_TABLE_NAME AS reftbl, REFERENCED_COLUMN_NAME AS refcol
+      `SELECT TABLE_NAME AS tbl, CONSTRAINT_NAME AS cname, COLUMN_NAME AS col, REFERENCED_TABLE_SCHEMA AS refschema, REFERENCED_TABLE_NAME AS reftbl, REFERENCED_COLUMN_NAME AS refcol
        FROM information_schema.KEY_COLUMN_USAGE
        WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL
        ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION`,
@@ -136,7 +136,9 @@ export async function introspectMysql(run: Run, database: string, mariadb: boole
     let fk = fks.get(key)
     if (!fk) {
       const rule = rules.get(key)
-      fk = { table, name: str(k.cname), columns: [], refTable: str(k.reftbl), refColumns: [] }
+      // A parent in another database is named with its database, so it is never taken for a local table.
+      const refTable = str(k.refschema) === database || k.refschema === null ? str(k.reftbl) : `${str(k.refschema)}.${str(k.reftbl)}`
+      fk = { table, name: str(k.cname), columns: [], refTable, refColumns: [] }
       if (rule) {
         fk.onDelete = str(rule.ondelete)
         fk.onUpdate = str(rule.onupdate)
