@@ -77,12 +77,9 @@ export class InsertLoader {
     const entry = tableName ? this.catalog.get(tableName) : undefined
     if (!entry) return { rows: 0, fallback: 'unknown table' }
     const columns = head[4] ? tokenize(head[4].slice(1, -1), this.dialect).filter((t) => t.k === 'ident' || t.k === 'word').map((t) => t.v) : entry.columns
-    let suffix = ''
-    const tail = text.length > 4096 ? text.slice(-4096) : text
-    if (ODKU.test(tail)) {
-      if (this.dialect !== 'mysql') return { rows: 0, fallback: 'ON DUPLICATE KEY' }
-      return { rows: 0, fallback: 'ON DUPLICATE KEY UPDATE' }
-    }
+    // ON DUPLICATE KEY UPDATE is rewritten as an upsert by the SQL path.
+    if (ODKU.test(text.length > 4096 ? text.slice(-4096) : text)) return { rows: 0, fallback: 'ON DUPLICATE KEY UPDATE' }
+    const suffix = ''
     const mode = /^REPLACE/i.test(head[1]!) ? 'OR REPLACE ' : head[2] ? 'OR IGNORE ' : ''
     const target: Target = { entry, columns, mode, suffix }
     const width = columns.length
