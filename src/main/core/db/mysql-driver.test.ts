@@ -249,4 +249,21 @@ describe.skipIf(!hasDb)('mysql driver on MariaDB: auth, cancel, lost connections
       await other.drop()
     }
   })
+
+  it('closes at once while a statement runs, stopping it on the server', async () => {
+    const d = await MysqlDriver.connect(spec)
+    const id = await connectionId(d)
+    const running = d.query('SELECT SLEEP(30)').catch((e: unknown) => e)
+    await waitRunning(id, 'SLEEP(30)')
+    await d.close()
+    expect(((await running) as AppError).code).toBe('CANCELLED')
+    // The server drops the thread once it has read the QUIT; give it time on a busy machine.
+    let left = 1
+    for (let i = 0; i < 200 && left > 0; i++) {
+      const [rows] = await admin.query('SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID = ?', [id])
+      left = Number((rows as { n: number }[])[0]?.n)
+      if (left > 0) await new Promise((r) => setTimeout(r, 25))
+    }
+    expect(left).toBe(0)
+  })
 })

@@ -238,6 +238,8 @@ export class MysqlDriver implements Driver {
   }
 
   async close(): Promise<void> {
+    // Closing waits for the connection's queue, so stop what runs first rather than wait for it.
+    if (this.running.size) await this.cancel().catch(() => false)
     this.closed = true
     const conns = [...this.spare, ...(this.primaryConn ? [this.primaryConn] : [])]
     this.spare = []
