@@ -1,6 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
 import { cellText, isBigIntCell, isBlobCell, type Cell } from '../../../shared/cells'
+import { ROW_HEIGHT, rowWindow, scrollTopFor } from './row-window'
+import './data-grid.css'
 
 export interface GridColumn {
   name: string
@@ -13,6 +14,19 @@ export interface GridSort {
   dir: 'asc' | 'desc'
 }
 
+/** The selected cell; `anchorRow` is the other end of a row range (Shift+click / Shift+arrows). */
+export interface GridSelection {
+  row: number
+  col: number
+  anchorRow?: number
+}
+
+export interface DataGridHandle {
+  /** Brings the row into view; 'start' puts it at the top. */
+  scrollToRow(row: number, align?: 'auto' | 'start'): void
+  focus(): void
+}
+
 export interface DataGridProps {
   columns: GridColumn[]
   rows: Cell[][]
@@ -23,18 +37,26 @@ export interface DataGridProps {
   /** Asked when the view nears the end of the loaded rows. */
   onNeedMore?: () => void
   onCellOpen?: (row: number, col: number) => void
-  onSelectionChange?: (sel: { row: number; col: number } | null) => void
+  onSelectionChange?: (sel: GridSelection | null) => void
   /** Extra content under each header cell (filter inputs). */
   headerExtra?: (column: GridColumn, index: number) => ReactNode
   label: string
+  /**
+   * Sparse mode: the grid spans `rowCount` rows and reads each through rowAt
+   * (undefined = not loaded yet, shown as a placeholder); `rows` is ignored.
+   */
+  rowAt?: (index: number) => Cell[] | undefined
+  /** The rows on screen changed (sparse mode loads them). */
+  onVisibleRange?: (first: number, last: number) => void
+  /** Ctrl+C: replaces the default (the selected cell's text). */
+  onCopy?: (sel: GridSelection) => void
+  ref?: Ref<DataGridHandle>
 }
-
-const ROW_HEIGHT = 26
 
 /** A starting width from the column's type and name: numbers narrow, text wide. */
 function columnWidth(c: GridColumn): number {
   const t = (c.type ?? '').toUpperCase()
-  const byType = /INT|REAL|NUM|DEC|FLOAT|DOUBLE|BOOL/.test(t) ? 110 : /DATE|TIME/.test(t) ? 170 : 200
+  const byType = /INT|REAL|NUM|DEC|FLOAT|DOUBLE|BOOL/.test(t) ? 120 : /DATE|TIME/.test(t) ? 170 : 200
   const byName = c.name.length * 8 + (c.type ? c.type.length * 6 : 0) + (c.pk ? 28 : 0) + 24
   return Math.min(360, Math.max(byType, byName))
 }
@@ -55,65 +77,154 @@ export function renderCell(c: Cell): ReactNode {
 }
 
 /**
- * A virtualized grid: only the visible rows are in the DOM, so a page of
- * thousands of rows scrolls as smoothly as ten. Keyboard: arrows move the
- * selected cell, Enter opens it, Ctrl+C copies it.
+ * A virtualized grid: only the visible rows are in the DOM, and the scrollbar
+ * spans every row (scaled past a few hundred thousand), so tens of millions of
+ * rows scroll like ten. Keyboard: arrows, Page Up/Down, Ctrl+Home/End move the
+ * selected cell (Shift extends a row range), Enter opens it, Ctrl+C copies.
  */
 export function DataGrid(props: DataGridProps): ReactNode {
-  const { columns, rows, onNeedMore, onSelectionChange } = props
+  const { columns, rows, onNeedMore, onSelectionChange, onVisibleRange, rowAt } = props
+  const count = rowAt ? (props.rowCount ?? 0) : rows.length
   const scroller = useRef<HTMLDivElement>(null)
-  const [sel, setSel] = useState<{ row: number; col: number } | null>(null)
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
-  })
-  const items = virtualizer.getVirtualItems()
-  const lastVisible = items.length ? items[items.length - 1]!.index : 0
+  const header = useRef<HTMLDivElement>(null)
+  const [sel, setSel] = useState<GridSelection | null>(null)
+  const [scrollTop, setScrollTop] = useState(0)
+  const [viewport, setViewport] = useState(600)
+
+  // The body's visible height: the scroller minus the sticky header.
+  useLayoutEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    const measure = (): void => setViewport(Math.max(ROW_HEIGHT, el.clientHeight - (header.current?.offsetHeight ?? 0)))
+    measure()
+    const ro = new ResizeObserver(measure)
+    ro.observe(el)
+    if (header.current) ro.observe(header.current)
+    return () => ro.disconnect()
+  }, [])
+
+  const win = rowWindow(count, scrollTop, viewport)
 
   useEffect(() => {
-    if (onNeedMore && rows.length > 0 && lastVisible >= rows.length - 40) onNeedMore()
-  }, [lastVisible, rows.length, onNeedMore])
+    if (onNeedMore && !rowAt && rows.length > 0 && win.lastVisible >= rows.length - 40) onNeedMore()
+  }, [win.lastVisible, rows.length, onNeedMore, rowAt])
 
-  const select = useCallback(
-    (next: { row: number; col: number } | null) => {
-      setSel(next)
-      onSelectionChange?.(next)
-      if (next) virtualizer.scrollToIndex(next.row)
+  useEffect(() => {
+    if (count > 0) onVisibleRange?.(win.firstVisible, win.lastVisible)
+  }, [win.firstVisible, win.lastVisible, count, onVisibleRange])
+
+  const scrollToRow = useCallback(
+    (row: number, align: 'auto' | 'start' = 'auto') => {
+      const el = scroller.current
+      if (!el) return
+      const target = scrollTopFor(count, row, el.scrollTop, viewport, align)
+      if (target !== null) {
+        el.scrollTop = target
+        setScrollTop(el.scrollTop)
+      }
     },
-    [onSelectionChange, virtualizer],
+    [count, viewport],
   )
 
+  useImperativeHandle(props.ref, () => ({ scrollToRow, focus: () => scroller.current?.focus() }), [scrollToRow])
+
+  const select = useCallback(
+    (next: GridSelection | null) => {
+      setSel(next)
+      onSelectionChange?.(next)
+      if (next) scrollToRow(next.row)
+    },
+    [onSelectionChange, scrollToRow],
+  )
+
+  function clickCell(e: MouseEvent, row: number, col: number): void {
+    if (e.shiftKey && sel) select({ row, col, anchorRow: sel.anchorRow ?? sel.row })
+    else select({ row, col })
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
-    if (!sel) return
-    const move = (dr: number, dc: number): void => {
+    if (e.target !== e.currentTarget || count === 0) return
+    const cur = sel ?? { row: win.firstVisible, col: 0 }
+    const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1)
+    const go = (row: number, col: number): void => {
       e.preventDefault()
-      select({ row: Math.max(0, Math.min(rows.length - 1, sel.row + dr)), col: Math.max(0, Math.min(columns.length - 1, sel.col + dc)) })
+      const r = Math.max(0, Math.min(count - 1, row))
+      const c = Math.max(0, Math.min(columns.length - 1, col))
+      select(e.shiftKey ? { row: r, col: c, anchorRow: cur.anchorRow ?? cur.row } : { row: r, col: c })
     }
-    if (e.key === 'ArrowDown') move(1, 0)
-    else if (e.key === 'ArrowUp') move(-1, 0)
-    else if (e.key === 'ArrowRight') move(0, 1)
-    else if (e.key === 'ArrowLeft') move(0, -1)
-    else if (e.key === 'PageDown') move(20, 0)
-    else if (e.key === 'PageUp') move(-20, 0)
-    else if (e.key === 'Enter') props.onCellOpen?.(sel.row, sel.col)
-    else if ((e.ctrlKey || e.metaKey) && e.key === 'c') {
-      const c = rows[sel.row]?.[sel.col]
-      if (c !== undefined) void navigator.clipboard?.writeText(c === null ? '' : cellText(c))
+    const ctrl = e.ctrlKey || e.metaKey
+    if (e.key === 'ArrowDown') go(cur.row + 1, cur.col)
+    else if (e.key === 'ArrowUp') go(cur.row - 1, cur.col)
+    else if (e.key === 'ArrowRight') go(cur.row, cur.col + 1)
+    else if (e.key === 'ArrowLeft') go(cur.row, cur.col - 1)
+    else if (e.key === 'PageDown') go(cur.row + page, cur.col)
+    else if (e.key === 'PageUp') go(cur.row - page, cur.col)
+    else if (e.key === 'Home') go(ctrl ? 0 : cur.row, ctrl ? cur.col : 0)
+    else if (e.key === 'End') go(ctrl ? count - 1 : cur.row, ctrl ? cur.col : columns.length - 1)
+    else if (e.key === 'Enter' && sel) props.onCellOpen?.(sel.row, sel.col)
+    else if (ctrl && e.key.toLowerCase() === 'c' && sel) {
+      e.preventDefault()
+      if (props.onCopy) props.onCopy(sel)
+      else {
+        const c = (rowAt ? rowAt(sel.row) : rows[sel.row])?.[sel.col]
+        if (c !== undefined) void navigator.clipboard?.writeText(c === null ? '' : cellText(c))
+      }
     }
   }
 
   // Fixed pixel widths: every row is its own CSS grid, so flexible tracks would differ row by row.
   const widths = columns.map(columnWidth)
-  const template = `56px ${widths.map((w) => `${w}px`).join(' ')}`
-  const totalWidth = 56 + widths.reduce((a, b) => a + b, 0)
+  const template = `64px ${widths.map((w) => `${w}px`).join(' ')}`
+  const totalWidth = 64 + widths.reduce((a, b) => a + b, 0)
+  const lo = sel ? Math.min(sel.row, sel.anchorRow ?? sel.row) : -1
+  const hi = sel ? Math.max(sel.row, sel.anchorRow ?? sel.row) : -1
+  const items: ReactNode[] = []
+  for (let i = win.start; i < win.end; i++) {
+    const row = rowAt ? rowAt(i) : rows[i]
+    const style = { transform: `translateY(${win.top(i)}px)`, gridTemplateColumns: template, width: totalWidth }
+    const cls = `grid-row ${i % 2 ? 'odd' : ''} ${i >= lo && i <= hi && sel?.anchorRow !== undefined ? 'row-selected' : ''}`
+    items.push(
+      <div key={i} role="row" aria-rowindex={i + 1} className={`${cls} ${row ? '' : 'loading'}`} style={style}>
+        <div className="grid-rownum" role="rowheader" onClick={(e) => clickCell(e, i, sel?.col ?? 0)}>
+          {(i + 1).toLocaleString()}
+        </div>
+        {row
+          ? row.map((c, ci) => (
+              <div
+                key={ci}
+                role="gridcell"
+                className={`${cellClass(c)} ${sel && sel.row === i && sel.col === ci ? 'selected' : ''}`}
+                onClick={(e) => clickCell(e, i, ci)}
+                onDoubleClick={() => props.onCellOpen?.(i, ci)}
+              >
+                {renderCell(c)}
+              </div>
+            ))
+          : columns.map((_, ci) => (
+              <div key={ci} role="gridcell" className="cell loading" aria-busy="true">
+                …
+              </div>
+            ))}
+      </div>,
+    )
+  }
   return (
-    <div className="grid" role="grid" aria-label={props.label} aria-rowcount={props.rowCount ?? rows.length} aria-colcount={columns.length} tabIndex={0} onKeyDown={onKeyDown} ref={scroller}>
-      <div className="grid-header" role="row" style={{ gridTemplateColumns: template, width: totalWidth }}>
+    <div
+      className="grid"
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={props.rowCount ?? rows.length}
+      aria-colcount={columns.length}
+      aria-multiselectable={true}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      ref={scroller}
+    >
+      <div className="grid-header" role="row" ref={header} style={{ gridTemplateColumns: template, width: totalWidth }}>
         <div className="grid-rownum" role="columnheader" aria-label="row number">#</div>
         {columns.map((c, i) => (
-          <div key={c.name} role="columnheader" className="grid-th" aria-sort={props.sort?.column === c.name ? (props.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+          <div key={`${i}:${c.name}`} role="columnheader" className="grid-th" aria-sort={props.sort?.column === c.name ? (props.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
             <button type="button" className="th-button" onClick={() => props.onSort?.(c.name)} title={c.type ? `${c.name} ${c.type}` : c.name} disabled={!props.onSort}>
               {c.pk ? (
                 <span className="pk-marker" title="primary key">
@@ -128,26 +239,8 @@ export function DataGrid(props: DataGridProps): ReactNode {
           </div>
         ))}
       </div>
-      <div className="grid-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
-        {items.map((vi) => {
-          const row = rows[vi.index]!
-          return (
-            <div key={vi.key} role="row" aria-rowindex={vi.index + 1} className={`grid-row ${vi.index % 2 ? 'odd' : ''}`} style={{ transform: `translateY(${vi.start}px)`, gridTemplateColumns: template, width: totalWidth }}>
-              <div className="grid-rownum" role="rowheader">{vi.index + 1}</div>
-              {row.map((c, ci) => (
-                <div
-                  key={ci}
-                  role="gridcell"
-                  className={`${cellClass(c)} ${sel && sel.row === vi.index && sel.col === ci ? 'selected' : ''}`}
-                  onClick={() => select({ row: vi.index, col: ci })}
-                  onDoubleClick={() => props.onCellOpen?.(vi.index, ci)}
-                >
-                  {renderCell(c)}
-                </div>
-              ))}
-            </div>
-          )
-        })}
+      <div className="grid-body" style={{ height: win.bodyHeight, width: totalWidth }}>
+        {items}
       </div>
     </div>
   )
