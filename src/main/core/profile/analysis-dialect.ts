@@ -22,17 +22,12 @@ export interface AnalysisDialect {
   /** floor() of a non-negative expression. */
   floorNonNeg(expr: string): string
   random(): string
-  temporary: string
   /** A date bucketed for charts, as sortable text. */
   bucket(v: string, bucket: DateBucket): string
   /** Whole days from a to b (b − a), NULL when either is not a date. */
   daysBetween(a: string, b: string): string
   /** Whole years of age at `at` for a birth date. */
   ageYears(birth: string, at: string): string
-  /** Text for a value in a LIKE pattern concatenation. */
-  concat(...parts: string[]): string
-  /** Is the value a string in the result set where the engine may return other types (SQLite typeof). */
-  typeName(v: string): string | null
 }
 
 export function num(n: number): string {
@@ -53,7 +48,6 @@ const sqlite = (q: (n: string) => string): AnalysisDialect => ({
   textLength: (v) => `length(${v})`,
   floorNonNeg: (e) => `CAST(${e} AS INTEGER)`,
   random: () => 'random()',
-  temporary: 'TEMP',
   bucket: (v, b) => {
     switch (b) {
       case 'day':
@@ -70,8 +64,6 @@ const sqlite = (q: (n: string) => string): AnalysisDialect => ({
   daysBetween: (a, b) => `CAST(julianday(date(${b})) - julianday(date(${a})) AS INTEGER)`,
   ageYears: (birth, at) =>
     `(CAST(strftime('%Y', ${at}) AS INTEGER) - CAST(strftime('%Y', ${birth}) AS INTEGER) - (strftime('%m-%d', ${at}) < strftime('%m-%d', ${birth})))`,
-  concat: (...p) => `(${p.join(' || ')})`,
-  typeName: (v) => `typeof(${v})`,
 })
 
 const mysql = (q: (n: string) => string): AnalysisDialect => ({
@@ -86,7 +78,6 @@ const mysql = (q: (n: string) => string): AnalysisDialect => ({
   textLength: (v) => `CHAR_LENGTH(${v})`,
   floorNonNeg: (e) => `FLOOR(${e})`,
   random: () => 'RAND()',
-  temporary: 'TEMPORARY',
   bucket: (v, b) => {
     switch (b) {
       case 'day':
@@ -101,8 +92,6 @@ const mysql = (q: (n: string) => string): AnalysisDialect => ({
   },
   daysBetween: (a, b) => `DATEDIFF(${b}, ${a})`,
   ageYears: (birth, at) => `TIMESTAMPDIFF(YEAR, ${birth}, ${at})`,
-  concat: (...p) => `CONCAT(${p.join(', ')})`,
-  typeName: () => null,
 })
 
 export function analysisDialect(driver: Driver): AnalysisDialect {

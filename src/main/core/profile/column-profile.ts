@@ -81,7 +81,8 @@ async function profileFromValues(g: ValueTable, d: AnalysisDialect, col: SourceC
       min(CASE WHEN ${isDate} THEN ${d.dayNumber('v')} END), max(CASE WHEN ${isDate} THEN ${d.dayNumber('v')} END),
       max(CASE WHEN ${isDate} THEN ${d.textLength('v')} END),
       min(v), max(v),
-      sum(CASE WHEN ${isNum} THEN v * n * 1.0 END), min(CASE WHEN ${isNum} THEN v END), max(CASE WHEN ${isNum} THEN v END)
+      sum(CASE WHEN ${isNum} THEN v * n * 1.0 END), min(CASE WHEN ${isNum} THEN v END), max(CASE WHEN ${isNum} THEN v END),
+      ${g.valueOrder === 'rowid' ? `max(CASE WHEN ${isNum} THEN n END), min(CASE WHEN ${isNum} THEN rowid END)` : 'NULL, NULL'}
     FROM ${g.from}`)
   const r = s ?? []
   const rows = toInt(r[0])
@@ -132,7 +133,7 @@ async function profileFromValues(g: ValueTable, d: AnalysisDialect, col: SourceC
 
   if (kind === 'number' && numeric > 0) {
     if (numeric < nonNull) profile.notes.push(`${nonNull - numeric} non-numeric values left out of the number statistics`)
-    const stats = await numberStats(g, isNum, { count: numeric, sum: toNum(r[17]) ?? 0, min: toNum(r[18]) ?? 0, max: toNum(r[19]) ?? 0 }, real === 0, opts.bins)
+    const stats = await numberStats(g, isNum, { count: numeric, sum: toNum(r[17]) ?? 0, min: toNum(r[18]) ?? 0, max: toNum(r[19]) ?? 0, maxRepeat: toNum(r[20]), firstRowid: toNum(r[21]) }, real === 0, opts.bins)
     profile.number = stats.stats
     profile.histogram = await histogram(g, d, isNum, 'v', stats.plan, 'value')
     profile.outliers = await outliers(g, isNum, stats.stats)
@@ -160,7 +161,7 @@ async function profileFromValues(g: ValueTable, d: AnalysisDialect, col: SourceC
 async function numberStats(
   g: ValueTable,
   isNum: string,
-  { count, sum, min, max }: { count: number; sum: number; min: number; max: number },
+  { count, sum, min, max, maxRepeat, firstRowid }: { count: number; sum: number; min: number; max: number; maxRepeat: number | null; firstRowid: number | null },
   integer: boolean,
   bins: number,
 ): Promise<{ stats: NumberStats; plan: BinPlan }> {
@@ -170,12 +171,21 @@ async function numberStats(
   const ss = toNum(v?.[0]) ?? 0
   const plans = [0.25, 0.5, 0.75].map((p) => rankPlan(count, p))
   const ranks = ranksNeeded(plans)
-  const where = ranks.map((k) => `(cum - n <= ${num(k)} AND cum > ${num(k)})`).join(' OR ')
-  // A running count over the distinct values gives each value its rank span; one sort of the distinct values serves all quartiles.
-  const spans = await g.rows(`SELECT v, cum - n, cum FROM (
-      SELECT v, n, sum(n) OVER (ORDER BY ${g.valueOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum FROM ${g.from} WHERE ${isNum}
-    ) AS w WHERE ${where}`)
-  const at = rankLookup(spans.map((s) => ({ value: toNum(s[0]) ?? 0, start: toInt(s[1]), end: toInt(s[2]) })))
+  let spans: { value: number; start: number; end: number }[]
+  if (maxRepeat === 1 && firstRowid !== null) {
+    // Every value occurs once and the pairs sit in value order with the numbers together (SQLite sorts NULL, numbers, text, blobs):
+    // rank k is simply the k-th row after the first number, found by rowid without a running sum.
+    const rows = await g.rows(`SELECT rowid, v FROM ${g.from} WHERE rowid IN (${ranks.map((k) => num(firstRowid + k)).join(', ')})`)
+    spans = rows.map((x) => ({ value: toNum(x[1]) ?? 0, start: toInt(x[0]) - firstRowid, end: toInt(x[0]) - firstRowid + 1 }))
+  } else {
+    const where = ranks.map((k) => `(cum - n <= ${num(k)} AND cum > ${num(k)})`).join(' OR ')
+    // A running count over the distinct values gives each value its rank span; one pass over the sorted pairs serves all quartiles.
+    const rows = await g.rows(`SELECT v, cum - n, cum FROM (
+        SELECT v, n, sum(n) OVER (ORDER BY ${g.valueOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum FROM ${g.from} WHERE ${isNum}
+      ) AS w WHERE ${where}`)
+    spans = rows.map((x) => ({ value: toNum(x[0]) ?? 0, start: toInt(x[1]), end: toInt(x[2]) }))
+  }
+  const at = rankLookup(spans)
   const [q1, median, q3] = plans.map((p) => interpolate(p, at)) as [number, number, number]
   return {
     stats: { count, min, max, sum, mean, median, q1, q3, stddev: count > 1 ? Math.sqrt(Math.max(0, ss) / (count - 1)) : null },
