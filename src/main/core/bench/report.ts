@@ -28,7 +28,7 @@ function pool(p: BufferPoolState): string {
 function planLines(steps: readonly PlanStep[], depth: number, out: string[]): void {
   for (const s of steps) {
     const facts: string[] = []
-    if (s.rows !== undefined) facts.push(`rows ${s.rows}`)
+    if (s.rows !== undefined) facts.push(`rows ${Number.isInteger(s.rows) ? s.rows : s.rows.toFixed(1)}`)
     if (s.estimatedRows !== undefined) facts.push(`est. ${s.estimatedRows}`)
     if (s.loops !== undefined && s.loops !== 1) facts.push(`loops ${s.loops}`)
     if (s.timeMs !== undefined) facts.push(formatMs(s.timeMs))

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { SqliteDriver } from '../db/sqlite-driver'
 import { createJobContext } from '../jobs/job-context'
 import { sweepReport, timingsCsv } from './report'
+import { sweepSvg } from './sweep-chart'
 import { benchmarkSweep, type LabBuilder } from './sweep'
 
 const dir = mkdtempSync(join(tmpdir(), 'sonograph-'))
@@ -57,5 +58,17 @@ describe('scale sweep', () => {
     const ctx = createJobContext(() => {}, new Int32Array(1), 0)
     await benchmarkSweep({ engine: 'sqlite', workDir: dir, sizes: [300], patientsPerEncounter: 0.2, seed: 1, runs: 1, warmups: 0, cold: false, keep: true }, ctx, fakeLab)
     expect(existsSync(join(dir, 'sonograph_sweep_300.sqlite'))).toBe(true)
+  })
+})
+
+describe('sweep chart', () => {
+  it('draws one line per question and form on log axes', async () => {
+    const ctx = createJobContext(() => {}, new Int32Array(1), 0)
+    const r = await benchmarkSweep({ engine: 'sqlite', workDir: dir, sizes: [100, 1000], patientsPerEncounter: 0.2, seed: 1, runs: 1, warmups: 0, cold: false }, ctx, fakeLab)
+    const svg = sweepSvg(r)
+    expect(svg.match(/<polyline /g)).toHaveLength(2)
+    expect(svg).toContain('stroke-dasharray')
+    expect(svg).toContain('>1k<')
+    expect(svg).toContain('Count by k — star')
   })
 })
