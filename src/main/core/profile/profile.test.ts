@@ -140,6 +140,16 @@ describe('profile on Chinook', () => {
     ])
   })
 
+  it('stops between columns when cancelled and leaves no temp table behind', async () => {
+    const flag = new Int32Array(1)
+    const ctx = createJobContext((u) => {
+      if (u.phase === 'column Name') Atomics.store(flag, 0, 1)
+    }, flag, 0)
+    await expect(profileSource(chinook, { target: { sql: 'SELECT * FROM Track' } }, ctx)).rejects.toMatchObject({ code: 'CANCELLED' })
+    const temps = await chinook.query("SELECT name FROM temp.sqlite_schema WHERE name LIKE 'sonograph_%'")
+    expect(temps.rows).toEqual([])
+  })
+
   it('refuses a second statement in a query target', async () => {
     await expect(profileSource(chinook, { target: { sql: 'SELECT 1; DROP TABLE Track' } }, noProgress)).rejects.toMatchObject({ code: 'BAD_ARGUMENT' })
     await expect(profileSource(chinook, { target: { sql: 'DELETE FROM Track' } }, noProgress)).rejects.toMatchObject({ code: 'BAD_ARGUMENT' })
