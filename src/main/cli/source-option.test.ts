@@ -29,6 +29,16 @@ describe('--source option', () => {
     expect(parseMysqlUrl('mariadb://r%40ot@[::1]/my%20db')).toMatchObject({ host: '::1', port: 3306, user: 'r@ot', database: 'my db' })
   })
 
+  it('takes SSL files, verification and the connect timeout from the query, and refuses unknown options', () => {
+    expect(parseMysqlUrl('mysql://lab@db/clinic?ssl-ca=/etc/ca.pem&ssl-verify=0&connectTimeout=3')).toMatchObject({
+      ssl: { ca: '/etc/ca.pem', verify: false },
+      connectTimeoutMs: 3000,
+    })
+    expect(parseMysqlUrl('mysql://lab@db/clinic?ssl=1').ssl).toEqual({ verify: true })
+    expect(parseMysqlUrl('mysql://lab@db/clinic').ssl).toBeUndefined()
+    expect(() => parseMysqlUrl('mysql://lab@db/clinic?password=x')).toThrow(/Unknown option in the MySQL URL: password/)
+  })
+
   it('refuses a password in the URL, and says where to put it instead', async () => {
     const err = await failure(resolveSource(undefined, 'mysql://lab:hunter2@host/db', fakeIO({})))
     expect(err.code).toBe('BAD_ARGUMENT')

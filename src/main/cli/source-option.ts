@@ -7,7 +7,7 @@ export const PASSWORD_ENV = 'SONOGRAPH_MYSQL_PASSWORD'
 
 /** Usage lines a command can append to its own usage text. */
 export const SOURCE_USAGE = `  <file.sqlite>                  a SQLite database file, or
-  --source mysql://USER@HOST[:PORT]/DATABASE
+  --source mysql://USER@HOST[:PORT]/DATABASE[?ssl=1&ssl-ca=FILE&ssl-cert=FILE&ssl-key=FILE&ssl-verify=0&connectTimeout=SECONDS]
                                  a MySQL/MariaDB database; the password comes from
                                  the ${PASSWORD_ENV} environment variable (set it empty
                                  for none) or is asked for at the prompt, never from the URL`
@@ -39,7 +39,23 @@ export function parseMysqlUrl(url: string): Omit<MysqlSpec, 'password'> {
   if (!database || database.includes('/')) {
     throw new AppError('BAD_ARGUMENT', `The MySQL URL names no database: ${url}. Expected mysql://USER@HOST[:PORT]/DATABASE`, { field: 'source' })
   }
+  const known = new Set(['connectTimeout', 'ssl', 'ssl-ca', 'ssl-cert', 'ssl-key', 'ssl-verify'])
+  const unknown = [...u.searchParams.keys()].filter((k) => !known.has(k))
+  if (unknown.length) {
+    throw new AppError('BAD_ARGUMENT', `Unknown option in the MySQL URL: ${unknown.join(', ')} (known: ${[...known].join(', ')})`, { field: 'source' })
+  }
   const timeout = u.searchParams.get('connectTimeout')
+  const flag = (v: string | null) => v !== null && !/^(0|false|no|off)$/i.test(v)
+  const sslFiles = { ca: u.searchParams.get('ssl-ca'), cert: u.searchParams.get('ssl-cert'), key: u.searchParams.get('ssl-key') }
+  const wantsSsl = flag(u.searchParams.get('ssl')) || Object.values(sslFiles).some((v) => v !== null)
+  const ssl = wantsSsl
+    ? {
+        ...(sslFiles.ca ? { ca: sslFiles.ca } : {}),
+        ...(sslFiles.cert ? { cert: sslFiles.cert } : {}),
+        ...(sslFiles.key ? { key: sslFiles.key } : {}),
+        verify: u.searchParams.get('ssl-verify') === null ? true : flag(u.searchParams.get('ssl-verify')),
+      }
+    : undefined
   const parsed = mysqlSpecSchema.safeParse({
     kind: 'mysql',
     host: host || '127.0.0.1',
@@ -47,6 +63,7 @@ export function parseMysqlUrl(url: string): Omit<MysqlSpec, 'password'> {
     user,
     database,
     ...(timeout ? { connectTimeoutMs: Number(timeout) * 1000 } : {}),
+    ...(ssl ? { ssl } : {}),
   })
   if (!parsed.success) {
     throw new AppError('BAD_ARGUMENT', `Invalid MySQL URL ${url}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { field: 'source' })
