@@ -14,6 +14,8 @@ export interface QueryForm {
 export interface QueryPair {
   id: string
   title: string
+  /** What the question means, in plain words (built-in questions carry the lab's definition). */
+  definition?: string
   a: QueryForm
   b: QueryForm
   /** Compare rows in order; by default only when the SQL orders its output. */
@@ -94,6 +96,7 @@ export interface FormResult {
 export interface PairResult {
   id: string
   title: string
+  definition?: string
   /** Rows both forms returned (they were compared and found equal). */
   resultRows: number
   comparedInOrder: boolean
@@ -159,7 +162,7 @@ export interface SweepResult {
 const sourceId = z.string().min(1)
 const queryForm = z.object({ label: z.string().min(1).max(40), sql: z.string().min(1) }).strict()
 export const queryPairSchema = z
-  .object({ id: z.string().min(1), title: z.string().min(1), a: queryForm, b: queryForm, ordered: z.boolean().optional(), tolerance: z.record(z.string(), z.number().nonnegative()).optional() })
+  .object({ id: z.string().min(1), title: z.string().min(1), definition: z.string().optional(), a: queryForm, b: queryForm, ordered: z.boolean().optional(), tolerance: z.record(z.string(), z.number().nonnegative()).optional() })
   .strict()
 
 const runSettings = {

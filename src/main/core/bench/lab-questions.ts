@@ -15,6 +15,7 @@ export function labPairs(dialect: 'sqlite' | 'mysql'): QueryPair[] {
   return questions.map((q) => ({
     id: q.id,
     title: q.title,
+    definition: q.definition,
     a: { label: 'OLTP', sql: q.oltp[dialect] },
     b: { label: 'star', sql: q.star[dialect] },
     ...(Object.keys(q.tolerance).length ? { tolerance: { ...q.tolerance } } : {}),

@@ -161,6 +161,7 @@ export async function benchmarkJob(args: BenchmarkArgs, ctx: JobContext): Promis
       pairs.push({
         id: pair.id,
         title: pair.title,
+        ...(pair.definition ? { definition: pair.definition } : {}),
         resultRows: diff.rowsA,
         comparedInOrder: ordered,
         a: form(pair.a, ta, planA),
