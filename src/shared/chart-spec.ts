@@ -23,6 +23,13 @@ export const chartFilterSchema = z.union([
   z.object({ column, op: z.enum(['isNull', 'notNull']) }).strict(),
   z.object({ column, op: z.literal('between'), from: scalar, to: scalar }).strict(),
   z.object({ column, op: z.literal('contains'), value: z.string().max(10_000) }).strict(),
+  /**
+   * A typed condition such as `Age >= 40 AND Gender = 'F'`: column names, literals,
+   * comparison/logic/arithmetic operators, IS NULL, IN, BETWEEN, LIKE and the functions
+   * LOWER, UPPER, ABS, LENGTH, COALESCE, ROUND, TRIM. Checked and rebuilt by the engine
+   * (literals become parameters); anything else is refused with the character position.
+   */
+  z.object({ op: z.literal('expr'), expr: z.string().min(1).max(2000) }).strict(),
 ])
 export type ChartFilter = z.infer<typeof chartFilterSchema>
 

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors'
 import type { Driver, SqlValue } from '../db/driver'
 import { dbl, num, type AnalysisDialect } from './analysis-dialect'
 import { sourceColumn, type AnalysisSource } from './analysis-source'
+import { compileFilterExpression } from './filter-expression'
 import { binPlan, type BinPlan } from './quantiles'
 import { toNum } from './sql-values'
 
@@ -19,6 +20,12 @@ export function filterWhere(d: AnalysisDialect, source: AnalysisSource, filters:
   const parts: string[] = [...extra]
   const params: SqlValue[] = []
   filters.forEach((f, i) => {
+    if (f.op === 'expr') {
+      const e = compileFilterExpression(d, source, f.expr, `spec.filters.${i}.expr`)
+      parts.push(e.sql)
+      params.push(...e.params)
+      return
+    }
     const c = d.q(sourceColumn(source, f.column, `spec.filters.${i}.column`).name)
     switch (f.op) {
       case 'isNull':
