@@ -175,6 +175,21 @@ describe.skipIf(!hasDb)('mysql driver on MariaDB: auth, cancel, lost connections
     }
   })
 
+  it('cancels the running statement and lets the ones queued behind it run', async () => {
+    const d = await MysqlDriver.connect(spec)
+    try {
+      const id = await connectionId(d)
+      const first = d.query('SELECT SLEEP(5)').catch((e: unknown) => e)
+      const second = d.query('SELECT 2')
+      await waitRunning(id, 'SLEEP(5)')
+      expect(await d.cancel()).toBe(true)
+      expect(((await first) as AppError).code).toBe('CANCELLED')
+      expect((await second).rows).toEqual([[2]])
+    } finally {
+      await d.close()
+    }
+  })
+
   it('cancels a long streamed read', async () => {
     const d = await MysqlDriver.connect(spec)
     try {

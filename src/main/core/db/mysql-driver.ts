@@ -68,8 +68,8 @@ export class MysqlDriver implements Driver {
   private primaryConn: Connection | null
   private reconnecting: Promise<Connection> | null = null
   private spare: Connection[] = []
-  /** Thread ids of this driver's connections that are running a statement. */
-  private running = new Set<number>()
+  /** Statements in flight per thread id (several calls may queue on the primary connection). */
+  private running = new Map<number, number>()
   /** Thread ids this driver sent KILL QUERY to, so their error reads as CANCELLED. */
   private killed = new Set<number>()
   private closed = false
@@ -117,7 +117,7 @@ export class MysqlDriver implements Driver {
   /** Runs one statement (or a batch) on a connection, tracking it for cancel and mapping errors. */
   private async run(conn: Connection, sql: string, params: SqlValue[]): Promise<RawResult> {
     const id = conn.threadId
-    this.running.add(id)
+    this.begin(id)
     try {
       const result = await send(conn, sql, params)
       // SLEEP() and some others return normally when killed; the user still asked to cancel.
@@ -130,9 +130,20 @@ export class MysqlDriver implements Driver {
       }
       throw queryError(err, this.endpoint, sql, this.killed.has(id))
     } finally {
-      this.running.delete(id)
-      this.killed.delete(id)
+      this.end(id)
     }
+  }
+
+  private begin(id: number): void {
+    this.running.set(id, (this.running.get(id) ?? 0) + 1)
+  }
+
+  private end(id: number): void {
+    const left = (this.running.get(id) ?? 1) - 1
+    if (left > 0) this.running.set(id, left)
+    else this.running.delete(id)
+    // A KILL QUERY stops the statement that was running; the ones queued after it run normally.
+    this.killed.delete(id)
   }
 
   private drop(conn: Connection): void {
@@ -171,7 +182,7 @@ export class MysqlDriver implements Driver {
     const values = params.length ? toMysqlParams(params) : undefined
     const stream = conn.query({ sql, ...(values ? { values } : {}) }).stream({ highWaterMark: batchSize })
     let finished = false
-    this.running.add(id)
+    this.begin(id)
     try {
       yield* rowBatches(stream, batchSize)
       // SLEEP() and some others end quietly when killed; the reader still asked to cancel.
@@ -180,8 +191,7 @@ export class MysqlDriver implements Driver {
     } catch (err) {
       throw queryError(err, this.endpoint, sql, this.killed.has(id))
     } finally {
-      this.running.delete(id)
-      this.killed.delete(id)
+      this.end(id)
       // A stream left half-read keeps rows on the wire; that connection cannot be reused.
       if (finished && !this.closed && this.spare.length < 2) this.spare.push(conn)
       else conn.destroy()
@@ -218,7 +228,7 @@ export class MysqlDriver implements Driver {
 
   /** Stops whatever this driver is running, with `KILL QUERY` sent from a separate connection. */
   async cancel(): Promise<boolean> {
-    const ids = [...this.running]
+    const ids = [...this.running.keys()]
     if (!ids.length) return false
     const control = await openConnection(this.spec)
     try {
