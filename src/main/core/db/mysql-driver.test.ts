@@ -96,6 +96,9 @@ describe.skipIf(!hasDb)('mysql driver on MariaDB: auth, cancel, lost connections
     expect(err.message).toContain(`'${MARIADB.user}'`)
     expect(err.message).toContain(`${MARIADB.host}:${MARIADB.port}`)
     expect(err.message).not.toContain('definitely-wrong')
+    expect(JSON.stringify(err.toJSON())).not.toContain('definitely-wrong')
+    // The dialog can point at the field to fix.
+    expect(err.details?.field).toBe('password')
   })
 
   it('says when the server offers no SSL, or an SSL file is missing', async () => {

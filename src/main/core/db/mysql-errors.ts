@@ -31,9 +31,9 @@ export function connectError(err: unknown, e: Endpoint, timeoutMs: number): AppE
   switch (m.code) {
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
-      return new AppError('AUTH_FAILED', `Access denied for user '${e.user}' at ${where(e)}: wrong user name or password.`, details)
+      return new AppError('AUTH_FAILED', `Access denied for user '${e.user}' at ${where(e)}: wrong user name or password.`, { ...details, field: 'password' })
     case 'ER_DBACCESS_DENIED_ERROR':
-      return new AppError('AUTH_FAILED', `User '${e.user}' may not use database '${e.database}' on ${where(e)}.`, details)
+      return new AppError('AUTH_FAILED', `User '${e.user}' may not use database '${e.database}' on ${where(e)}.`, { ...details, field: 'database' })
     case 'ER_BAD_DB_ERROR':
       return new AppError('NOT_FOUND', `Database '${e.database}' does not exist on ${where(e)}.`, { ...details, field: 'database' })
     case 'ENOTFOUND':
@@ -43,7 +43,7 @@ export function connectError(err: unknown, e: Endpoint, timeoutMs: number): AppE
       return new AppError(
         'CONNECTION_FAILED',
         `Connection refused by ${where(e)}: no MySQL/MariaDB server is listening there. Check the host, the port and that the server runs.`,
-        details,
+        { ...details, field: 'port' },
       )
     case 'ETIMEDOUT':
     case 'PROTOCOL_SEQUENCE_TIMEOUT':
