@@ -1,4 +1,5 @@
 import type { ColumnProfile, HistogramBin, NumberStats, OutlierInfo, TopValue } from '../../../shared/calls/profile'
+import { AppError } from '../../../shared/errors'
 import type { Driver, SqlValue } from '../db/driver'
 import { dbl, limit, num, type AnalysisDialect } from './analysis-dialect'
 import type { SourceColumn } from './analysis-source'
@@ -34,12 +35,17 @@ export async function profileColumn(
   }
 }
 
-/** The column as (v, n) pairs: a temp table on SQLite, a derived table on MySQL (where a pooled connection may not keep temp tables). */
+/**
+ * The column as (v, n) pairs in a temporary table, so the GROUP BY runs once.
+ * On MySQL the driver keeps one primary connection, which keeps temporary
+ * tables; a user without CREATE TEMPORARY TABLES gets a derived table instead
+ * (correct, but the GROUP BY then runs once per query).
+ */
 class ValueTable {
   private constructor(
     readonly driver: Driver,
     readonly from: string,
-    private readonly tempName: string | null,
+    private readonly dropSql: string | null,
     /** What orders the pairs by value: rowid for the SQLite temp table, which was filled in value order. */
     readonly valueOrder: string,
   ) {}
@@ -52,9 +58,19 @@ class ValueTable {
       await driver.exec(`DROP TABLE IF EXISTS ${name}`)
       // ORDER BY matches the GROUP BY, so it costs nothing, and it makes rowid order value order: the running count for quartiles then needs no second sort.
       await driver.exec(`CREATE TEMP TABLE sonograph_profile_values AS ${grouped} ORDER BY ${c}`)
-      return new ValueTable(driver, name, name, 'rowid')
+      return new ValueTable(driver, name, `DROP TABLE IF EXISTS ${name}`, 'rowid')
     }
-    return new ValueTable(driver, `(${grouped}) AS g`, null, 'v')
+    const name = d.q('sonograph_profile_values')
+    try {
+      await driver.exec(`DROP TEMPORARY TABLE IF EXISTS ${name}`)
+      await driver.exec(`CREATE TEMPORARY TABLE ${name} AS ${grouped}`)
+      return new ValueTable(driver, name, `DROP TEMPORARY TABLE IF EXISTS ${name}`, 'v')
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'SQL_ERROR' && /denied|read.only|read-only/i.test(err.message)) {
+        return new ValueTable(driver, `(${grouped}) AS g`, null, 'v')
+      }
+      throw err
+    }
   }
 
   async rows(sql: string): Promise<SqlValue[][]> {
@@ -62,7 +78,7 @@ class ValueTable {
   }
 
   async drop(): Promise<void> {
-    if (this.tempName) await this.driver.exec(`DROP TABLE IF EXISTS ${this.tempName}`)
+    if (this.dropSql) await this.driver.exec(this.dropSql)
   }
 }
 

@@ -81,6 +81,25 @@ describe.skipIf(!hasDb)('profile on MariaDB', () => {
     expect(col('score').outliers).toMatchObject({ count: 1, high: [10_000] })
   })
 
+  it('gives the same profile to a user who may only SELECT (no temporary tables)', async () => {
+    const user = `sonograph_ro_${db.database.slice(-8)}`
+    await admin.query(`CREATE USER '${user}'@'%' IDENTIFIED BY 'pw-${user}'`)
+    try {
+      await admin.query(`GRANT SELECT ON \`${db.database}\`.* TO '${user}'@'%'`)
+      const ro = await openDriver({ kind: 'mysql', host: MARIADB.host, port: MARIADB.port, user, password: `pw-${user}`, database: db.database, connectTimeoutMs: 10_000 })
+      try {
+        const p = await profileSource(ro, { target: { table: 'visits' } }, createJobContext(() => {}))
+        expect(p.columns.map(({ name, kind, distinct, number, topValues }) => ({ name, kind, distinct, number, topValues }))).toEqual(
+          r.columns.map(({ name, kind, distinct, number, topValues }) => ({ name, kind, distinct, number, topValues })),
+        )
+      } finally {
+        await ro.close()
+      }
+    } finally {
+      await admin.query(`DROP USER '${user}'@'%'`)
+    }
+  })
+
   it('sees DATE and DATETIME as dates and text as text', async () => {
     expect(col('visit_date')).toMatchObject({ kind: 'datetime', datetime: { min: await one('SELECT min(visit_date) FROM visits'), max: await one('SELECT max(visit_date) FROM visits') } })
     expect(col('report_at').kind).toBe('datetime')
