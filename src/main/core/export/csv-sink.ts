@@ -20,24 +20,28 @@ export class CsvSink {
 
   static async open(path: string, encoding: CsvOptions['encoding']): Promise<CsvSink> {
     const sink = new CsvSink(await open(path, 'w'), encoding)
-    if (encoding === 'utf8bom') await sink.writeBytes(UTF8_BOM)
-    if (encoding === 'utf16le') await sink.writeBytes(UTF16LE_BOM)
+    if (encoding === 'utf8bom') await sink.writeBytes([UTF8_BOM])
+    if (encoding === 'utf16le') await sink.writeBytes([UTF16LE_BOM])
     return sink
   }
 
-  /** Text or UTF-8 bytes; re-encoded when the file is UTF-16LE. */
-  async write(chunk: string | Buffer): Promise<void> {
-    if (this.encoding === 'utf16le') {
-      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8')
-      return this.writeBytes(Buffer.from(text, 'utf16le'))
-    }
-    return this.writeBytes(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)
+  /**
+   * Text or UTF-8 bytes, written as one operation (several parts go out in one
+   * writev); re-encoded when the file is UTF-16LE. Resolves once the previous
+   * write is done and this one has started, not when it completes.
+   */
+  async write(...parts: (string | Buffer)[]): Promise<void> {
+    const bufs = parts.map((p) => {
+      if (this.encoding === 'utf16le') return Buffer.from(typeof p === 'string' ? p : p.toString('utf8'), 'utf16le')
+      return typeof p === 'string' ? Buffer.from(p, 'utf8') : p
+    })
+    return this.writeBytes(bufs)
   }
 
-  private async writeBytes(buf: Buffer): Promise<void> {
+  private async writeBytes(bufs: Buffer[]): Promise<void> {
     await this.pending
-    this.bytes += buf.length
-    this.pending = this.fh.write(buf)
+    for (const b of bufs) this.bytes += b.length
+    this.pending = bufs.length === 1 ? this.fh.write(bufs[0]!) : this.fh.writev(bufs)
   }
 
   /**

@@ -45,7 +45,7 @@ export function numbersNeedChecks(o: Pick<CsvOptions, 'delimiter' | 'nullText'>)
  * LF (or equals the NULL text), the empty string as `""` unless asked otherwise.
  * The checks are ordered by the column's affinity so the common case exits first.
  */
-export function fieldSql(col: LineColumn, o: CsvOptions): string {
+export function fieldSql(col: LineColumn, o: CsvOptions, screened = false): string {
   const x = col.ref
   const nullLit = sqlText(o.nullText)
   const quoted = (v: string): string => `'"' || replace(${v}, '"', '""') || '"'`
@@ -55,6 +55,10 @@ export function fieldSql(col: LineColumn, o: CsvOptions): string {
   let text: string
   if (o.quoting === 'all') {
     text = quoted(textVal)
+  } else if (screened) {
+    // The row-level screen (lineSql) found no quote, delimiter, CR or LF in this row's text.
+    const empty = o.emptyString === 'quoted' ? `'""'` : `''`
+    text = `CASE WHEN ${textVal} = '' THEN ${empty}${o.nullText !== '' ? ` WHEN ${textVal} = ${nullLit} THEN ${quoted(textVal)}` : ''} ELSE ${textVal} END`
   } else {
     const exact = [`instr(${textVal}, '"')`, `instr(${textVal}, ${sqlText(o.delimiter)})`, `instr(${textVal}, '\n')`, `instr(${textVal}, '\r')`]
     // json_quote escapes '"', CR, LF (and backslash, other control characters) in one pass in C, where four instr()
@@ -85,7 +89,26 @@ export function fieldSql(col: LineColumn, o: CsvOptions): string {
   }
 }
 
-/** The whole line (without its line ending) as one SQL expression. */
+/** Columns the row-level screen covers: all but REAL ones (turning a REAL into text is slow, and it rarely holds text). */
+function screenable(c: LineColumn): boolean {
+  return !c.rowidAlias && affinity(c.type) !== 'real'
+}
+
+/**
+ * The whole line (without its line ending) as one SQL expression. With minimal
+ * quoting, the row is screened first: the screenable fields are concatenated,
+ * the delimiter mapped to '"', and json_quote (one pass in C) escapes any '"',
+ * CR or LF, so the output grows only when some field may need quotes. Most rows
+ * pass and their fields are written with no per-field function call; the few
+ * flagged rows take the exact per-field tests.
+ */
 export function lineSql(cols: LineColumn[], o: CsvOptions): string {
-  return cols.map((c) => fieldSql(c, o)).join(` || ${sqlText(o.delimiter)} || `)
+  const sep = ` || ${sqlText(o.delimiter)} || `
+  const exact = cols.map((c) => fieldSql(c, o)).join(sep)
+  const screened = cols.filter(screenable)
+  if (o.quoting === 'all' || screened.length < 2) return exact
+  const all = `concat(${screened.map((c) => c.ref).join(', ')})`
+  const mapped = o.delimiter === '\t' ? all : `replace(${all}, ${sqlText(o.delimiter)}, '"')`
+  const fast = cols.map((c) => fieldSql(c, o, screenable(c))).join(sep)
+  return `CASE WHEN octet_length(json_quote(${mapped})) = octet_length(${all}) + 2 THEN ${fast} ELSE ${exact} END`
 }

@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os'
 import type { CsvOptions } from '../../../shared/calls/export'
 import type { TableInfo } from '../../../shared/schema-model'
 import type { SqliteDatabase } from '../db/sqlite-native'
 import { sqliteDialect } from '../db/sqlite-driver'
 import type { JobContext } from '../jobs/job-context'
 import type { PlanSql } from '../consolidate/plan-sql'
+import { ChunkHelper } from './chunk-helper'
 import type { CsvSink } from './csv-sink'
 import { lineEnding, lineSql, sqlText, type LineColumn } from './sqlite-csv-line'
 
@@ -20,6 +22,20 @@ export type FastSubject =
   | { kind: 'plan'; plan: PlanSql; base: TableInfo; baseAlias: string }
   /** Anything else (views, sorted plans): lines are still built by SQLite, then gathered in JS. */
   | { kind: 'query'; sql: string }
+
+/**
+ * Rowid ranges (index, lo exclusive, hi inclusive) of about CHUNK_ROWS rows each
+ * if rowids were evenly spread; a denser range is still read CHUNK_ROWS at a time.
+ */
+function rowidRanges(db: SqliteDatabase, table: string, rid: string, count: number | null): [number, bigint, bigint][] {
+  const [lo, hi] = db.prepare(`SELECT min(${rid}), max(${rid}) FROM ${q(table)}`).raw(true).safeIntegers(true).get() as [bigint | null, bigint | null]
+  if (lo === null || hi === null) return []
+  const n = BigInt(Math.max(1, Math.ceil((count ?? CHUNK_ROWS) / CHUNK_ROWS)))
+  const width = (hi - lo + 1n + n - 1n) / n
+  const out: [number, bigint, bigint][] = []
+  for (let start = lo - 1n, i = 0; start < hi; start += width, i++) out.push([i, start, start + width < hi ? start + width : hi])
+  return out
+}
 
 /** A name that reaches the rowid, unless the table has columns shadowing all three. */
 export function rowidName(table: TableInfo): string | null {
@@ -49,6 +65,8 @@ export async function exportSqliteFast(
   ctx: JobContext,
   total: number | null,
   writeHeader: (names: string[]) => Promise<void>,
+  /** Use a second thread for large tables (when the machine has more than one CPU). */
+  parallel = availableParallelism() > 1,
 ): Promise<number> {
   const eol = lineEnding(o)
   const eolBuf = Buffer.from(eol, 'utf8')
@@ -61,8 +79,7 @@ export async function exportSqliteFast(
     ctx.throwIfCancelled()
   }
   const emit = async (chunk: Buffer | string, n: number): Promise<void> => {
-    await sink.write(chunk)
-    await sink.write(eolBuf)
+    await sink.write(chunk, eolBuf)
     rows += n
     report()
   }
@@ -77,16 +94,33 @@ export async function exportSqliteFast(
       rowidAlias: c === single && c.type.toUpperCase() === 'INTEGER',
     }))
     await writeHeader(t.columns.map((c) => c.name))
-    const stmt = db
-      .prepare(`SELECT ${agg('line')}, count(*), max(rid) FROM (SELECT ${lineSql(cols, o)} AS line, ${rid} AS rid FROM ${q(t.name)} WHERE ${rid} > ? ORDER BY ${rid} LIMIT ${CHUNK_ROWS})`)
-      .raw(true)
-      .safeIntegers(true)
-    let last: bigint = MIN_ROWID
-    for (;;) {
-      const [chunk, n, max] = stmt.get(last) as [Buffer | string | null, bigint, bigint | null]
-      if (!n || chunk === null || max === null) break
-      await emit(chunk, Number(n))
-      last = max
+    const sql = `SELECT ${agg('line')}, count(*), max(rid) FROM (SELECT ${lineSql(cols, o)} AS line, ${rid} AS rid FROM ${q(t.name)} WHERE ${rid} > ? AND ${rid} <= ? ORDER BY ${rid} LIMIT ${CHUNK_ROWS})`
+    const stmt = db.prepare(sql).raw(true).safeIntegers(true)
+    const ranges = rowidRanges(db, t.name, rid, total)
+    // Two threads build chunks of alternate ranges; this one writes them in order.
+    const helper = ranges.length >= 4 && parallel && db.name && !db.memory ? new ChunkHelper(db.name, sql, ranges.filter(([i]) => i % 2 === 1)) : null
+    try {
+      for (const [i, lo, hi] of ranges) {
+        if (helper && i % 2 === 1) {
+          for (;;) {
+            const c = await helper.next()
+            if (c.buf && c.n) await emit(c.buf, c.n)
+            else report()
+            if (c.done) break
+          }
+          continue
+        }
+        let last = lo
+        for (;;) {
+          const [chunk, n, max] = stmt.get(last, hi) as [Buffer | string | null, bigint, bigint | null]
+          if (!n || chunk === null || max === null) break
+          await emit(chunk, Number(n))
+          if (max >= hi) break
+          last = max
+        }
+      }
+    } finally {
+      await helper?.stop()
     }
     return rows
   }
