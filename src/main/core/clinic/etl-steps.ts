@@ -78,6 +78,33 @@ export const ETL_STEPS: EtlStep[] = [
     },
   ],
   [
+    'dates',
+    async (p, rows) => {
+      const r = (
+        await p.conn.all(
+          `SELECT MIN(encounter_date) AS lo, MAX(encounter_date) AS hi1, MAX(discharge_date) AS hi2 FROM encounters WHERE ${p.range('encounter_id', p.from.encounterId, p.to.encounterId)}`,
+        )
+      )[0]
+      const r2 = (
+        await p.conn.all(
+          `SELECT MIN(procedure_date) AS lo, MAX(procedure_date) AS hi FROM encounter_procedures WHERE ${p.range('encounter_procedure_id', p.from.encounterProcedureId, p.to.encounterProcedureId)}`,
+        )
+      )[0]
+      const days = [r?.lo, r?.hi1, r?.hi2, r2?.lo, r2?.hi].map((v) => (v == null ? null : String(v).slice(0, 10))).filter((v): v is string => v !== null)
+      if (days.length === 0) return (rows['dim_date'] = 0)
+      days.sort()
+      const lo = days[0]!
+      const span = Math.round((Date.parse(`${days[days.length - 1]}T00:00:00Z`) - Date.parse(`${lo}T00:00:00Z`)) / 86_400_000)
+      if (!(span >= 0 && span < 100_000)) throw new AppError('BAD_ARGUMENT', `Encounter dates span ${span} days (${lo} to ${days[days.length - 1]}); the calendar holds at most 100,000`)
+      const c = p.f.calendar('q.dt')
+      return (rows['dim_date'] = await p.conn.run(
+        `${p.f.insertIgnore} INTO dim_date (date_key, full_date, calendar_year, calendar_quarter, month_number, month_name, calendar_month, day_of_month, day_of_week, weekday_name, is_weekend)
+         SELECT ${p.f.dateKey('q.dt')}, q.dt, ${c.year}, ${c.quarter}, ${c.month}, ${c.monthName}, ${c.calendarMonth}, ${c.dom}, ${c.dow}, ${c.weekday}, CASE WHEN ${c.dow} >= 6 THEN 1 ELSE 0 END
+         FROM (SELECT ${p.f.dateFromOffset(lit(lo), 'n.n')} AS dt FROM ${digitsTable()} n WHERE n.n <= ${int(span)}) q`,
+      ))
+    },
+  ],
+  [
     'facts',
     async (p, rows) => {
       const f = p.f
@@ -120,33 +147,6 @@ export const ETL_STEPS: EtlStep[] = [
       }
       for (const s of ['etl_stage_enc', 'etl_stage_dx', 'etl_stage_px', 'etl_stage_bill']) await p.conn.exec(p.f.dropStage(s))
       return (rows['fact_encounters.inserted'] ?? 0) + (rows['fact_encounters.updated'] ?? 0)
-    },
-  ],
-  [
-    'dates',
-    async (p, rows) => {
-      const r = (
-        await p.conn.all(
-          `SELECT MIN(encounter_date) AS lo, MAX(encounter_date) AS hi1, MAX(discharge_date) AS hi2 FROM encounters WHERE ${p.range('encounter_id', p.from.encounterId, p.to.encounterId)}`,
-        )
-      )[0]
-      const r2 = (
-        await p.conn.all(
-          `SELECT MIN(procedure_date) AS lo, MAX(procedure_date) AS hi FROM encounter_procedures WHERE ${p.range('encounter_procedure_id', p.from.encounterProcedureId, p.to.encounterProcedureId)}`,
-        )
-      )[0]
-      const days = [r?.lo, r?.hi1, r?.hi2, r2?.lo, r2?.hi].map((v) => (v == null ? null : String(v).slice(0, 10))).filter((v): v is string => v !== null)
-      if (days.length === 0) return (rows['dim_date'] = 0)
-      days.sort()
-      const lo = days[0]!
-      const span = Math.round((Date.parse(`${days[days.length - 1]}T00:00:00Z`) - Date.parse(`${lo}T00:00:00Z`)) / 86_400_000)
-      if (!(span >= 0 && span < 100_000)) throw new AppError('BAD_ARGUMENT', `Encounter dates span ${span} days (${lo} to ${days[days.length - 1]}); the calendar holds at most 100,000`)
-      const c = p.f.calendar('q.dt')
-      return (rows['dim_date'] = await p.conn.run(
-        `${p.f.insertIgnore} INTO dim_date (date_key, full_date, calendar_year, calendar_quarter, month_number, month_name, calendar_month, day_of_month, day_of_week, weekday_name, is_weekend)
-         SELECT ${p.f.dateKey('q.dt')}, q.dt, ${c.year}, ${c.quarter}, ${c.month}, ${c.monthName}, ${c.calendarMonth}, ${c.dom}, ${c.dow}, ${c.weekday}, CASE WHEN ${c.dow} >= 6 THEN 1 ELSE 0 END
-         FROM (SELECT ${p.f.dateFromOffset(lit(lo), 'n.n')} AS dt FROM ${digitsTable()} n WHERE n.n <= ${int(span)}) q`,
-      ))
     },
   ],
   [

@@ -63,6 +63,9 @@ export async function runEtl(conn: ClinicConn, opts: RunEtlOptions, ctx: JobCont
     conn.db.pragma('temp_store = MEMORY')
     // Lets CREATE INDEX sort with helper threads.
     conn.db.pragma('threads = 2')
+    // The ETL builds every key from the dimensions it just loaded; checking each declared foreign key
+    // per inserted fact would only slow the load (and SQLite cannot change this inside a transaction).
+    conn.db.pragma('foreign_keys = OFF')
   }
   if (full && conn.dialect === 'mysql') await rebuildStarTables(conn)
   await conn.exec(conn.dialect === 'sqlite' ? 'BEGIN IMMEDIATE' : 'START TRANSACTION')

@@ -110,6 +110,11 @@ describe('healthcare lab on SQLite', () => {
       expect(run.rows['fact_encounters.readmission_flags']).toBeGreaterThan(0)
       const results = await allQuestions(conn)
       expect(mismatches(results)).toEqual([])
+      // Every declared key of the star (and of the OLTP tables) resolves; the ER graph draws those keys.
+      expect(await conn.all('PRAGMA foreign_key_check')).toEqual([])
+      expect((await conn.all(`SELECT "table" AS t FROM pragma_foreign_key_list('fact_encounters')`)).map((r) => r.t).sort()).toEqual(
+        ['dim_date', 'dim_date', 'dim_department', 'dim_encounter_type', 'dim_patient', 'dim_provider', 'dim_specialty'],
+      )
       // Idempotent: a second incremental run finds nothing to do and changes no answer.
       const again = await etl(conn, 'incremental', '2025-06-04 00:00:00')
       expect(Object.values(again.rows).every((n) => n === 0)).toBe(true)

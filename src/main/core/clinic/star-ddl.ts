@@ -5,7 +5,8 @@ import type { ClinicDialect } from './oltp-ddl'
  * provider are slowly changing type 2 (valid_from / valid_to / is_current);
  * fact_encounters keeps the patient's durable id (patient_id) beside the
  * versioned key so "same patient" checks (unique patients, readmissions) do not
- * depend on which version a fact points at.
+ * depend on which version a fact points at. Foreign keys are declared so the
+ * explorer's ER graph draws the star; the ETL itself guarantees them.
  */
 export const STAR_TABLES = [
   'dim_date',
@@ -80,7 +81,9 @@ export function starCreateTables(dialect: ClinicDialect): string[] {
   department_name VARCHAR(100),
   valid_from DATETIME NOT NULL,
   valid_to DATETIME NOT NULL,
-  is_current ${tiny} NOT NULL
+  is_current ${tiny} NOT NULL,
+  FOREIGN KEY (specialty_key) REFERENCES dim_specialty (specialty_key),
+  FOREIGN KEY (department_key) REFERENCES dim_department (department_key)
 )`,
     `CREATE INDEX idx_dim_provider_current ON dim_provider (provider_id, is_current)`,
     `CREATE TABLE dim_encounter_type (
@@ -120,20 +123,32 @@ export function starCreateTables(dialect: ClinicDialect): string[] {
   claim_count INT NOT NULL,
   claimed_total DECIMAL(14, 2),
   allowed_total DECIMAL(14, 2),
-  readmitted_30d ${tiny} NOT NULL
+  readmitted_30d ${tiny} NOT NULL,
+  FOREIGN KEY (patient_key) REFERENCES dim_patient (patient_key),
+  FOREIGN KEY (provider_key) REFERENCES dim_provider (provider_key),
+  FOREIGN KEY (specialty_key) REFERENCES dim_specialty (specialty_key),
+  FOREIGN KEY (department_key) REFERENCES dim_department (department_key),
+  FOREIGN KEY (encounter_type_key) REFERENCES dim_encounter_type (encounter_type_key),
+  FOREIGN KEY (admit_date_key) REFERENCES dim_date (date_key),
+  FOREIGN KEY (discharge_date_key) REFERENCES dim_date (date_key)
 )`,
     `CREATE TABLE bridge_encounter_diagnosis (
   encounter_diagnosis_id ${idPk},
   encounter_key INT NOT NULL,
   diagnosis_key INT NOT NULL,
   diagnosis_sequence INT,
-  is_primary ${tiny} NOT NULL
+  is_primary ${tiny} NOT NULL,
+  FOREIGN KEY (encounter_key) REFERENCES fact_encounters (encounter_key),
+  FOREIGN KEY (diagnosis_key) REFERENCES dim_diagnosis (diagnosis_key)
 )`,
     `CREATE TABLE bridge_encounter_procedure (
   encounter_procedure_id ${idPk},
   encounter_key INT NOT NULL,
   procedure_key INT NOT NULL,
-  procedure_date_key INT
+  procedure_date_key INT,
+  FOREIGN KEY (encounter_key) REFERENCES fact_encounters (encounter_key),
+  FOREIGN KEY (procedure_key) REFERENCES dim_procedure (procedure_key),
+  FOREIGN KEY (procedure_date_key) REFERENCES dim_date (date_key)
 )`,
   ]
 }
