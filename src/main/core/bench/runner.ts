@@ -149,6 +149,7 @@ export async function benchmarkJob(args: BenchmarkArgs, ctx: JobContext): Promis
       }
       ctx.throwIfCancelled()
       const plans = args.plans ?? true
+      if (plans) ctx.progress({ phase: `${pair.title}: plans`, done, total, unit: 'queries' })
       const planA = plans ? await queryPlan(driver, engine.flavor, pair.a.sql) : null
       const planB = plans ? await queryPlan(driver, engine.flavor, pair.b.sql) : null
       const form = (f: QueryForm, t: number[], plan: FormResult['plan']): FormResult => ({
