@@ -161,7 +161,11 @@ export function DataGrid(props: DataGridProps): ReactNode {
     else if (e.key === 'PageUp') go(cur.row - page, cur.col)
     else if (e.key === 'Home') go(ctrl ? 0 : cur.row, ctrl ? cur.col : 0)
     else if (e.key === 'End') go(ctrl ? count - 1 : cur.row, ctrl ? cur.col : columns.length - 1)
-    else if (e.key === 'Enter' && sel) props.onCellOpen?.(sel.row, sel.col)
+    else if (e.key === 'Enter' && sel) {
+      // Without this the same key press would activate the first button of a dialog it opens.
+      e.preventDefault()
+      props.onCellOpen?.(sel.row, sel.col)
+    }
     else if (ctrl && e.key.toLowerCase() === 'c' && sel) {
       e.preventDefault()
       if (props.onCopy) props.onCopy(sel)

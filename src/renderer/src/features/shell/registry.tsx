@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
 import type { Tab } from './workspace-store'
 import { TableTab } from '../browse/TableTab'
+import { ConsoleTab } from '../console/ConsoleTab'
+import { InspectorTab } from '../inspector/InspectorTab'
 
 /**
  * The seams where each feature plugs into the shell: a view per tab kind, the
@@ -12,6 +14,8 @@ export interface TabViewProps {
 }
 export const tabViews: Record<string, (props: TabViewProps) => ReactNode> = {
   table: TableTab,
+  console: ConsoleTab,
+  inspector: InspectorTab,
 }
 
 export interface DialogProps {
@@ -27,7 +31,10 @@ export interface SourceAction {
   /** The tab it opens for the source. */
   tab: (sourceId: string, sourceName: string) => Omit<Tab, 'id'>
 }
-export const sourceActions: SourceAction[] = []
+export const sourceActions: SourceAction[] = [
+  { id: 'console', label: 'SQL Console', tab: (sourceId, name) => ({ kind: 'console', title: `Console · ${name}`, sourceId, params: {} }) },
+  { id: 'inspector', label: 'Schema', tab: (sourceId, name) => ({ kind: 'inspector', title: `Schema · ${name}`, sourceId, params: {} }) },
+]
 
 export interface TableAction {
   id: string

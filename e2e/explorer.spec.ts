@@ -1,0 +1,172 @@
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import Database from 'better-sqlite3'
+import { AppPage, state } from './support/app'
+import { ExplorerPage } from './support/explorer-page'
+import { sharedFixtures } from './support/paths'
+
+test('browse Track: sort both ways, filters with exact counts, last page, cell viewer, light and dark', async ({ page }) => {
+  const app = new AppPage(page)
+  const ex = new ExplorerPage(app)
+  await app.open()
+  await ex.openDatabase(state().chinookSqlite)
+  await expect(app.tableCount('Track')).toHaveText('3,503')
+  await app.openTable('Track')
+  const grid = ex.grid('Track')
+  await expect(ex.row(grid, 0)).toContainText('For Those About To Rock (We Salute You)')
+  await expect(ex.rowCount()).toHaveText('3,503 rows')
+  // The scrollbar spans every row, not only the loaded page.
+  await expect(grid).toHaveAttribute('aria-rowcount', '3503')
+
+  await ex.sortBy(grid, 'Name')
+  await expect(page.getByTestId('table-status')).toContainText('sorted by Name asc')
+  await expect(ex.row(grid, 0)).toContainText('"40"')
+  await ex.sortBy(grid, 'Name')
+  await expect(page.getByTestId('table-status')).toContainText('sorted by Name desc')
+  await expect(ex.row(grid, 0)).toContainText('Último Pau-De-Arara')
+  await ex.sortBy(grid, 'Name')
+  await expect(ex.row(grid, 0)).toContainText('For Those About To Rock (We Salute You)')
+
+  // The last page by key, not by OFFSET: TrackId 3503 is the last row.
+  await page.getByRole('button', { name: 'Last rows' }).click()
+  await expect(grid.getByRole('row', { name: /^3,503\b/ })).toContainText('3503')
+  await page.getByRole('button', { name: 'First rows' }).click()
+  await expect(grid.getByRole('row', { name: /^1\b/ }).first()).toBeVisible()
+
+  // Go to a row in the middle.
+  await page.getByLabel('Go to row').fill('2000')
+  await page.getByLabel('Go to row').press('Enter')
+  await expect(grid.getByRole('row', { name: /^2,000\b/ })).toContainText('2000')
+
+  await ex.filter(grid, 'Composer', 'contains', 'AC/DC')
+  await expect(ex.rowCount()).toHaveText('8 rows · 1 filter')
+  await expect(ex.row(grid, 0)).toContainText('AC/DC')
+  await app.screenshot('explorer-grid-filtered')
+
+  await ex.filter(grid, 'Composer', 'isNull')
+  await expect(ex.rowCount()).toHaveText('977 rows · 1 filter')
+  await expect(ex.row(grid, 0).getByRole('gridcell').nth(5)).toHaveText('NULL')
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(ex.rowCount()).toHaveText('3,503 rows')
+
+  // Cell viewer: Enter on a selected cell.
+  await expect(ex.row(grid, 0)).toContainText('For Those About To Rock (We Salute You)')
+  await ex.row(grid, 0).getByRole('gridcell').nth(1).click()
+  await grid.press('Enter')
+  const viewer = page.getByRole('dialog', { name: 'Cell Track.Name' })
+  await expect(viewer.getByLabel('Cell value')).toHaveText('For Those About To Rock (We Salute You)')
+  await expect(viewer.getByTestId('cell-size')).toHaveText('39 characters')
+  await app.screenshot('explorer-cell-viewer')
+  await page.keyboard.press('Escape')
+  await expect(viewer).toBeHidden()
+
+  await app.screenshot('explorer-grid-light')
+  await app.menu('View', 'Dark Theme')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await app.screenshot('explorer-grid-dark')
+  await app.menu('View', 'Light Theme')
+})
+
+test('console: statement under the cursor, plan tree, errors, cancel a long query', async ({ page }) => {
+  const app = new AppPage(page)
+  const ex = new ExplorerPage(app)
+  await app.open()
+  await ex.openDatabase(state().chinookSqlite)
+  await ex.sourceAction('Chinook.sqlite', 'SQL Console')
+  await expect(ex.editor()).toBeVisible()
+
+  // Two statements; the cursor goes back to the first line, so the first one runs.
+  await ex.typeSql('SELECT Name, Milliseconds FROM Track WHERE GenreId = 1 ORDER BY Milliseconds DESC LIMIT 5;\nSELECT 1 AS one;')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(ex.consoleStatus()).toContainText('5 rows')
+  await expect(ex.results().getByRole('columnheader', { name: /Milliseconds/ })).toBeVisible()
+  await expect(ex.results().locator('.grid-body').getByRole('row')).toHaveCount(5)
+
+  await page.getByRole('button', { name: 'Explain' }).click()
+  const tree = page.getByRole('tree', { name: 'Plan tree' })
+  await expect(tree).toContainText('Track')
+  await expect(tree.getByRole('treeitem').first()).toBeVisible()
+  await app.screenshot('explorer-console-plan')
+
+  await ex.typeSql('SELECT * FROM NoSuchTable')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(page.getByRole('alert')).toContainText(/no such table/i)
+
+  // A long query: Cancel answers at once and the console stays usable.
+  await ex.typeSql('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(ex.consoleStatus()).toContainText('Running')
+  await page.getByRole('button', { name: 'Cancel query' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toBeVisible()
+  await ex.typeSql('SELECT 42 AS answer')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(ex.results().locator('.grid-body')).toContainText('42')
+
+  // History: Ctrl+Up brings back the previous statements.
+  await ex.editor().click()
+  await page.keyboard.press('ControlOrMeta+ArrowUp')
+  await expect(ex.editor()).toContainText('SELECT 42 AS answer')
+  await page.keyboard.press('ControlOrMeta+ArrowUp')
+  await expect(ex.editor()).toContainText('WITH RECURSIVE')
+})
+
+test('inspector: Track columns, keys both ways, Mermaid export', async ({ page }) => {
+  const app = new AppPage(page)
+  const ex = new ExplorerPage(app)
+  await app.open()
+  await ex.openDatabase(state().chinookSqlite)
+  await ex.sourceAction('Chinook.sqlite', 'Schema')
+  await page.getByRole('navigation', { name: 'Tables' }).getByRole('button', { name: /^Track\b/ }).click()
+  const details = page.getByRole('article', { name: 'Table Track' })
+  const columns = details.getByRole('table', { name: 'Columns of Track' })
+  await expect(columns.getByRole('row')).toHaveCount(10)
+  await expect(columns.getByRole('row', { name: /TrackId/ })).toContainText('PK')
+  await expect(columns.getByRole('row', { name: /Composer/ })).toContainText('NVARCHAR(220)')
+  const out = details.getByRole('list', { name: 'Foreign keys out' })
+  for (const t of ['Album', 'Genre', 'MediaType']) await expect(out.getByRole('button', { name: t, exact: true })).toBeVisible()
+  const incoming = details.getByRole('list', { name: 'Foreign keys in' })
+  for (const t of ['InvoiceLine', 'PlaylistTrack']) await expect(incoming.getByRole('button', { name: t, exact: true })).toBeVisible()
+  await expect(page.getByTestId('inspector-rowcount')).toHaveText('3,503 rows')
+
+  await page.getByRole('radio', { name: 'Mermaid erDiagram' }).check()
+  const text = page.getByLabel('Exported schema')
+  await expect(text).toContainText('erDiagram')
+  await app.screenshot('explorer-inspector')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: /^Save Chinook_er\.mmd/ }).click()
+  expect((await download).suggestedFilename()).toBe('Chinook_er.mmd')
+
+  // File > Export offers the same formats.
+  await app.menu('File', 'Export…')
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await expect(dialog.getByRole('button', { name: 'Schema: DBML' })).toBeVisible()
+  const dbml = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Schema: DBML' }).click()
+  expect((await dbml).suggestedFilename()).toBe('Chinook.dbml')
+})
+
+test('the ultrasound database: 20 tables, browse and inspect', async ({ page }) => {
+  const path = join(state().workDir, 'ultrasound-explorer.sqlite')
+  rmSync(path, { force: true })
+  const db = new Database(path)
+  // As the sqlite3 shell runs it: the dump inserts children before their parents.
+  db.pragma('foreign_keys = OFF')
+  db.exec(readFileSync(join(sharedFixtures, 'seeds', 'ultrasound_db.sql'), 'utf8'))
+  db.close()
+
+  const app = new AppPage(page)
+  const ex = new ExplorerPage(app)
+  await app.open()
+  await ex.openDatabase(path)
+  await expect(page.getByRole('list', { name: 'Tables of ultrasound-explorer.sqlite' }).getByRole('listitem')).toHaveCount(20)
+  await app.openTable('Ultrasound_Results')
+  const grid = ex.grid('Ultrasound_Results')
+  await expect(ex.row(grid, 0)).toBeVisible()
+  await ex.sourceAction('ultrasound-explorer.sqlite', 'Schema')
+  await page.getByRole('navigation', { name: 'Tables' }).getByRole('button', { name: /^Ultrasound_Results\b/ }).click()
+  const out = page.getByRole('list', { name: 'Foreign keys out' })
+  for (const t of ['Patients', 'Appointments']) await expect(out.getByRole('button', { name: t, exact: true })).toBeVisible()
+  await app.screenshot('explorer-ultrasound-inspector')
+})
