@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { createGunzip } from 'node:zlib'
@@ -102,8 +103,6 @@ export async function* readDump(path: string, info: DumpReaderInfo): AsyncGenera
   const head = await peekHead(path)
   info.gzip = head[0] === 0x1f && head[1] === 0x8b
   const source: AsyncIterable<Buffer> = info.gzip ? raw.pipe(createGunzip()) : raw
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-  // Not `stream: true`: a decoder that threw would lose the bytes it held back.
   let pending: Uint8Array = new Uint8Array(0)
   let first = true
   try {
@@ -122,10 +121,12 @@ export async function* readDump(path: string, info: DumpReaderInfo): AsyncGenera
       }
       let text: string
       const cut = completeUpTo(bytes)
-      try {
-        text = decoder.decode(bytes.subarray(0, cut))
+      const whole = bytes.subarray(0, cut)
+      // isUtf8 (simdutf) plus toString is several times faster than a fatal TextDecoder.
+      if (isUtf8(whole)) {
+        text = Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength).toString('utf8')
         pending = bytes.subarray(cut)
-      } catch {
+      } else {
         // Rare path: this chunk has bytes that are not UTF-8.
         info.invalidUtf8 = true
         const r = decodeEscaping(bytes, false)

@@ -45,8 +45,22 @@ const LPAREN = 40
 const RPAREN = 41
 const BANG = 33
 
-const SQ_ESC = /['\\]/g
-const DQ_ESC = /["\\]/g
+/** Beyond any position: "this character does not occur again in the buffer". */
+const NONE = Number.MAX_SAFE_INTEGER
+
+/** Open parentheses left at the end of a statement's text (outside quotes): a cut-off statement has some. */
+function parenDepth(text: string, dialect: DumpDialect): number {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === LPAREN) depth++
+    else if (c === RPAREN) depth--
+    else if (c === SQ || c === DQ || c === BT) {
+      for (i++; i < text.length && text.charCodeAt(i) !== c; i++) if (text.charCodeAt(i) === BS && dialect === 'mysql') i++
+    }
+  }
+  return depth
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === NL || c === CR || c === 9 || c === 12 || c === 11
@@ -72,7 +86,6 @@ export class StatementSplitter {
   private parts: string[] = []
   private started = false
   private stmtLine = 0
-  private depth = 0
   private inExec = false
   /** Escapes apply in the current quoted string (MySQL always, PostgreSQL in E'...'). */
   private escapes = false
@@ -80,7 +93,8 @@ export class StatementSplitter {
   private openLine = 0
   private stmtIsTrigger: boolean | null = null
   private copyLine = 0
-  private normalRe: RegExp = /;/g
+  /** Characters (below 128) that matter inside a statement outside quotes. */
+  private specials = new Uint8Array(128)
 
   constructor(opts: SplitOptions) {
     this.dialect = opts.dialect
@@ -91,8 +105,9 @@ export class StatementSplitter {
 
   private setDelimiter(d: string): void {
     this.delim = d
-    const base = this.dialect === 'mysql' ? `'"\`()\\-#/*` : this.dialect === 'postgres' ? `'"()\\-/*$` : `'"\`[()\\-/*`
-    this.normalRe = new RegExp(`[${base}${d[0]!.replace(/[\]\\^-]/g, '\\$&')}]`, 'g')
+    const base = this.dialect === 'mysql' ? `'"\`-#/*` : this.dialect === 'postgres' ? `'"-/*$` : `'"\`[-/*`
+    this.specials = new Uint8Array(128)
+    for (const ch of base + d[0]!) if (ch.charCodeAt(0) < 128) this.specials[ch.charCodeAt(0)] = 1
   }
 
   get currentLine(): number {
@@ -133,7 +148,7 @@ export class StatementSplitter {
         break
     }
     if (this.started) {
-      if (this.depth > 0 || this.inExec) {
+      if (this.inExec || parenDepth(this.parts.join(''), this.dialect) > 0) {
         fail(`The dump ends in the middle of the statement that starts on line ${this.stmtLine}: the file looks truncated`, this.stmtLine)
       }
       const text = this.parts.join('').trim()
@@ -146,6 +161,7 @@ export class StatementSplitter {
   private scan(buf: string, final: boolean, out: SplitEvent[]): void {
     const n = buf.length
     let i = 0
+    const specials = this.specials
     const inComment = this.state === S.LineComment || this.state === S.BlockComment
     let seg = this.started && !inComment ? 0 : -1
     let line = this.line
@@ -166,7 +182,6 @@ export class StatementSplitter {
     const startStatement = (at0: number): void => {
       this.started = true
       this.stmtLine = at(at0)
-      this.depth = 0
       this.stmtIsTrigger = null
       seg = at0
     }
@@ -196,16 +211,13 @@ export class StatementSplitter {
       switch (state) {
         case S.Normal: {
           if (this.started) {
-            // Inside a statement only a few characters matter: jump to the next one.
-            const re = this.normalRe
-            re.lastIndex = i
-            const m = re.exec(buf)
-            if (!m) {
-              i = n
-              break outer
+            // Inside a statement only a few characters matter: a tight loop over a lookup table skips the rest.
+            while (i < n) {
+              c = buf.charCodeAt(i)
+              if (c < 128 && specials[c] === 1) break
+              i++
             }
-            i = m.index
-            c = buf.charCodeAt(i)
+            if (i >= n) break outer
           }
           // Characters that need a look at what follows wait for the next chunk near the end of this one.
           if (!final && i + 12 >= n && (c === DASH || c === SLASH || c === STAR || c === 68 || c === 100 || c === BS || c === DOLLAR)) {
@@ -254,10 +266,6 @@ export class StatementSplitter {
           } else if (c === LBRACKET && sqlite) {
             state = S.Bracket
             this.openLine = at(i)
-          } else if (c === LPAREN) {
-            this.depth++
-          } else if (c === RPAREN) {
-            this.depth--
           } else if (lineDash || (c === HASH && mysql)) {
             if (this.started) this.parts.push(buf.slice(seg, i), ' ')
             seg = -1
@@ -331,18 +339,15 @@ export class StatementSplitter {
           const esc = this.escapes && (state === S.SQuote || state === S.DQuote)
           // The hot loop for data: jump to the closing quote (or the next backslash escape).
           if (esc) {
-            const re = q === SQ ? SQ_ESC : DQ_ESC
-            for (;;) {
-              re.lastIndex = i
-              const m = re.exec(buf)
-              if (!m) {
-                i = n
-                break
+            while (i < n) {
+              const d = buf.charCodeAt(i)
+              if (d === q) break
+              if (d === BS) {
+                if (i + 1 >= n) break
+                i += 2
+                continue
               }
-              i = m.index
-              if (buf.charCodeAt(i) === q) break
-              if (i + 1 >= n) break
-              i += 2
+              i++
             }
           } else {
             const k = buf.indexOf(String.fromCharCode(q), i)
