@@ -22,6 +22,12 @@ export interface HistogramBin {
   to: number | string
   label: string
   count: number
+  /**
+   * Set on the two extra bins of a number histogram that hold Tukey outliers:
+   * `low` covers [from, to) below the regular bins, `high` covers (from, to] above them.
+   * The regular bins then span only the values inside the fences.
+   */
+  overflow?: 'low' | 'high'
 }
 
 export interface NumberStats {

@@ -4,7 +4,7 @@ import type { Driver, SqlValue } from '../db/driver'
 import { dbl, limit, num, type AnalysisDialect } from './analysis-dialect'
 import type { SourceColumn } from './analysis-source'
 import { detectKind, type ValueCounts } from './column-kind'
-import { binLabel, binPlan, interpolate, rankLookup, rankPlan, ranksNeeded, type BinPlan } from './quantiles'
+import { binEnd, binLabel, binPlan, formatNumber, interpolate, rankLookup, rankPlan, ranksNeeded, type BinPlan } from './quantiles'
 import { toCell, toInt, toNum, toText } from './sql-values'
 
 export interface ColumnProfileOptions {
@@ -150,9 +150,15 @@ async function profileFromValues(g: ValueTable, d: AnalysisDialect, col: SourceC
   if (kind === 'number' && numeric > 0) {
     if (numeric < nonNull) profile.notes.push(`${nonNull - numeric} non-numeric values left out of the number statistics`)
     const stats = await numberStats(g, isNum, { count: numeric, sum: toNum(r[17]) ?? 0, min: toNum(r[18]) ?? 0, max: toNum(r[19]) ?? 0, maxRepeat: toNum(r[20]), firstRowid: toNum(r[21]) }, real === 0, opts.bins)
-    profile.number = stats.stats
-    profile.histogram = await histogram(g, d, isNum, 'v', stats.plan, 'value')
-    profile.outliers = await outliers(g, isNum, stats.stats)
+    const st = stats.stats
+    profile.number = st
+    profile.outliers = await outliers(g, isNum, st)
+    // Bins span the values inside Tukey's fences, so one far outlier cannot squeeze the bulk into a single bar; outliers get a bin at each end.
+    const integer = real === 0
+    const lo = profile.outliers.count ? Math.max(st.min, integer ? Math.ceil(profile.outliers.lowerFence) : profile.outliers.lowerFence) : st.min
+    const hi = profile.outliers.count ? Math.min(st.max, integer ? Math.floor(profile.outliers.upperFence) : profile.outliers.upperFence) : st.max
+    const range = lo <= hi ? { lo, hi, min: st.min, max: st.max } : undefined
+    profile.histogram = await histogram(g, d, isNum, 'v', range ? binPlan(lo, hi, integer, opts.bins) : stats.plan, 'value', range)
   } else if (kind === 'datetime') {
     const minDay = toNum(r[12])
     const maxDay = toNum(r[13])
@@ -216,30 +222,42 @@ async function histogram(
   expr: string,
   plan: BinPlan,
   unit: 'value' | 'days',
+  /** Values below lo / above hi go to an overflow bin at each end (numbers only). */
+  range?: { lo: number; hi: number; min: number; max: number },
 ): Promise<{ bins: HistogramBin[]; binWidth: number; unit: 'value' | 'days' }> {
   const last = plan.count - 1
   const idx = d.floorNonNeg(`(${expr} - ${num(plan.lo)}) / ${dbl(plan.width)}`)
-  const rows = await g.rows(`SELECT b, sum(n) FROM (SELECT CASE WHEN ${idx} > ${num(last)} THEN ${num(last)} ELSE ${idx} END AS b, n FROM ${g.from} WHERE ${where}) AS h GROUP BY b`)
+  const inner = `CASE WHEN ${idx} > ${num(last)} THEN ${num(last)} ELSE ${idx} END`
+  const bin = range ? `CASE WHEN ${expr} < ${num(range.lo)} THEN -1 WHEN ${expr} > ${num(range.hi)} THEN ${num(plan.count)} ELSE ${inner} END` : inner
+  const rows = await g.rows(`SELECT b, sum(n) FROM (SELECT ${bin} AS b, n FROM ${g.from} WHERE ${where}) AS h GROUP BY b`)
   const counts = new Array<number>(plan.count).fill(0)
+  let below = 0
+  let above = 0
   for (const row of rows) {
     if (row[0] === null) continue
     const i = toInt(row[0])
     if (i >= 0 && i < plan.count) counts[i] = (counts[i] ?? 0) + toInt(row[1])
+    else if (i < 0) below += toInt(row[1])
+    else above += toInt(row[1])
   }
-  const edge = (i: number): number | string => (unit === 'days' ? d.dayNumberToIso(plan.lo + i * plan.width) : plan.lo + i * plan.width)
-  const bins = counts.map((count, i) => ({
-    from: edge(i),
-    to: edge(i + 1),
+  const edge = (n: number): number | string => (unit === 'days' ? d.dayNumberToIso(n) : n)
+  const bins: HistogramBin[] = counts.map((count, i) => ({
+    from: edge(plan.lo + i * plan.width),
+    to: edge(binEnd(plan, i)),
     label: unit === 'days' ? dateBinLabel(d, plan, i) : binLabel(plan, i),
     count,
   }))
+  if (range && below) bins.unshift({ from: range.min, to: range.lo, label: `< ${formatNumber(range.lo)}`, count: below, overflow: 'low' })
+  if (range && above) bins.push({ from: range.hi, to: range.max, label: `> ${formatNumber(range.hi)}`, count: above, overflow: 'high' })
   return { bins, binWidth: plan.width, unit }
 }
 
 function dateBinLabel(d: AnalysisDialect, plan: BinPlan, i: number): string {
-  const from = d.dayNumberToIso(plan.lo + i * plan.width)
+  // Bins a day or wider are labelled by date; the exact edges stay in from/to.
+  const day = (n: number): string => (plan.width >= 1 ? d.dayNumberToIso(n).slice(0, 10) : d.dayNumberToIso(n))
+  const from = day(plan.lo + i * plan.width)
   if (plan.integer && plan.width === 1) return from
-  const to = plan.integer ? d.dayNumberToIso(plan.lo + (i + 1) * plan.width - 1) : d.dayNumberToIso(plan.lo + (i + 1) * plan.width)
+  const to = plan.integer ? day(plan.lo + (i + 1) * plan.width - 1) : day(plan.lo + (i + 1) * plan.width)
   return `${from} – ${to}`
 }
 

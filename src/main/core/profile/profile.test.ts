@@ -58,12 +58,22 @@ function checkAgainstSql(table: string, p: ColumnProfile): void {
     } else expect(s.stddev).toBeNull()
     const bins = p.histogram!.bins
     expect(bins.reduce((a, b) => a + b.count, 0), `${p.name} histogram total`).toBe(n)
-    bins.forEach((b, i) => {
-      const last = i === bins.length - 1
-      const k = one(`SELECT count(*) FROM ${table} WHERE ${isNum} AND ${c} >= ${String(b.from)} AND ${c} ${last ? '<=' : '<'} ${String(b.to)}`)
-      // Integer bins end at `to` exclusive too, so the same query checks them.
+    const regular = bins.filter((b) => !b.overflow)
+    bins.forEach((b) => {
+      const last = b === regular.at(-1)
+      // Regular bins are [from, to), the last one [from, to]; the outlier bins are [min, lo) and (hi, max].
+      const range =
+        b.overflow === 'high'
+          ? `${c} > ${String(b.from)} AND ${c} <= ${String(b.to)}`
+          : `${c} >= ${String(b.from)} AND ${c} ${last && !b.overflow ? '<=' : '<'} ${String(b.to)}`
+      const k = one(`SELECT count(*) FROM ${table} WHERE ${isNum} AND ${range}`)
       expect(b.count, `${p.name} bin ${b.label}`).toBe(k)
     })
+    const o0 = p.outliers!
+    if (o0.count) {
+      // The outlier bins hold exactly the outliers.
+      expect(bins.filter((b) => b.overflow).reduce((a, b) => a + b.count, 0), `${p.name} outlier bins`).toBe(o0.count)
+    } else expect(bins.some((b) => b.overflow)).toBe(false)
     const o = p.outliers!
     expect(o.count).toBe(one(`SELECT count(*) FROM ${table} WHERE ${isNum} AND (${c} < ${o.lowerFence} OR ${c} > ${o.upperFence})`))
   }
@@ -216,6 +226,8 @@ describe('profile on known distributions', () => {
     expect(m.notes.join(' ')).toMatch(/1 non-numeric/)
     expect(m.outliers!.count).toBe(1)
     expect(m.outliers!.high).toEqual([1000])
+    expect(m.histogram!.bins.at(-1)).toMatchObject({ overflow: 'high', count: 1, label: expect.stringMatching(/^> /) })
+    expect(m.histogram!.bins.filter((b) => !b.overflow).at(-1)!.to).toBeLessThan(1000)
   })
 
   it('profiles a single row and an empty table', async () => {

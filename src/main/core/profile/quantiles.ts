@@ -42,6 +42,8 @@ export function rankLookup(spans: { value: number; start: number; end: number }[
 
 export interface BinPlan {
   lo: number
+  /** The largest value binned (the last bin ends here, included). */
+  hi: number
   width: number
   count: number
   /** Whether every bin spans whole numbers (integer columns). */
@@ -57,10 +59,10 @@ export function binPlan(min: number, max: number, integer: boolean, wanted: numb
   if (integer) {
     const span = max - min + 1
     const width = Math.max(1, Math.ceil(span / wanted))
-    return { lo: min, width, count: Math.max(1, Math.ceil(span / width)), integer }
+    return { lo: min, hi: max, width, count: Math.max(1, Math.ceil(span / width)), integer }
   }
-  if (max === min) return { lo: min, width: 1, count: 1, integer }
-  return { lo: min, width: (max - min) / wanted, count: wanted, integer }
+  if (max === min) return { lo: min, hi: max, width: 1, count: 1, integer }
+  return { lo: min, hi: max, width: (max - min) / wanted, count: wanted, integer }
 }
 
 /** Bin index of a value in JavaScript, the same rule the SQL uses. */
@@ -74,7 +76,14 @@ export function binLabel(plan: BinPlan, i: number, fmt: (n: number) => string = 
     const to = from + plan.width - 1
     return plan.width === 1 ? fmt(from) : `${fmt(from)}–${fmt(to)}`
   }
-  return `${fmt(from)}–${fmt(from + plan.width)}`
+  const to = binEnd(plan, i)
+  return to === from ? fmt(from) : `${fmt(from)}–${fmt(to)}`
+}
+
+/** Upper edge of bin i; the last bin of real data ends at the largest value. */
+export function binEnd(plan: BinPlan, i: number): number {
+  const to = plan.lo + (i + 1) * plan.width
+  return !plan.integer && i === plan.count - 1 ? plan.hi : to
 }
 
 export function formatNumber(n: number): string {
