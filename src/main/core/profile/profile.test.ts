@@ -98,7 +98,8 @@ beforeAll(() => {
       CASE WHEN i = 5 THEN 'five' WHEN i = 6 THEN 1000 ELSE i END
     FROM s;
     CREATE TABLE one_row (a INTEGER, b TEXT); INSERT INTO one_row VALUES (42, 'only');
-    CREATE TABLE empty (a INTEGER, b TEXT, c REAL);`)
+    CREATE TABLE empty (a INTEGER, b TEXT, c REAL);
+    CREATE VIEW upper_half AS SELECT x, cat FROM gen WHERE x > 50;`)
   gen = new SqliteDriver(genPath)
 })
 
@@ -228,6 +229,12 @@ describe('profile on known distributions', () => {
     expect(m.outliers!.high).toEqual([1000])
     expect(m.histogram!.bins.at(-1)).toMatchObject({ overflow: 'high', count: 1, label: expect.stringMatching(/^> /) })
     expect(m.histogram!.bins.filter((b) => !b.overflow).at(-1)!.to).toBeLessThan(1000)
+  })
+
+  it('profiles a view like a table', async () => {
+    const v = await profileSource(gen, { target: { table: 'upper_half' } }, noProgress)
+    for (const p of v.columns) checkAgainstSql('upper_half', p)
+    expect(col(v, 'x').number).toMatchObject({ count: 50, min: 51, max: 100, median: 75.5 })
   })
 
   it('profiles a single row and an empty table', async () => {
