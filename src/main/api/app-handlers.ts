@@ -1,5 +1,13 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { openSqlite } from '../core/db/sqlite-native'
 import type { Handlers } from './router'
+
+function exportDir(dataDir: string): string {
+  const dir = join(dataDir, 'exports')
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
 
 let sqliteVersion: string | undefined
 function getSqliteVersion(): string {
@@ -18,6 +26,7 @@ export const appHandlers: Handlers<'app.info' | 'jobs.cancel' | 'jobs.list'> = {
     transport: ctx.transport,
     platform: process.platform,
     sqliteVersion: getSqliteVersion(),
+    exportDir: exportDir(ctx.dataDir),
   }),
   'jobs.cancel': async ({ jobId }, ctx) => ({ cancelled: await ctx.jobs.cancel(jobId) }),
   'jobs.list': async (_args, ctx) => ctx.jobs.running(),

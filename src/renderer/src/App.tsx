@@ -8,6 +8,7 @@ import { JobsProvider, useJobs } from './features/jobs/jobs-store'
 import { OpenDatabaseDialog } from './features/sources/OpenDatabaseDialog'
 import { Sidebar } from './features/sources/Sidebar'
 import { SourcesProvider, useSources } from './features/sources/sources-store'
+import { CsvExportProvider } from './features/export/csv-export-store'
 import { ExportDialog } from './features/shell/ExportDialog'
 import { ExportRegistryProvider } from './features/shell/export-registry'
 import { AboutDialog, PathPromptDialog, ShortcutsDialog } from './features/shell/HelpDialogs'
@@ -207,7 +208,9 @@ export function App(): ReactNode {
       <SourcesProvider>
         <WorkspaceProvider>
           <ExportRegistryProvider>
-            <Shell />
+            <CsvExportProvider>
+              <Shell />
+            </CsvExportProvider>
           </ExportRegistryProvider>
         </WorkspaceProvider>
       </SourcesProvider>

@@ -7,6 +7,8 @@ export interface AppInfo {
   transport: 'ipc' | 'bridge'
   platform: string
   sqliteVersion: string
+  /** Where outputs go by default when the browser asks for a path on the bridge's machine. */
+  exportDir: string
 }
 
 export const appCalls = {

@@ -68,7 +68,8 @@ function chooseBrowserFile(filters: FileFilter[]): Promise<File | null> {
  */
 export async function chooseSavePath(title: string, defaultName: string, filters: FileFilter[]): Promise<string | null> {
   if (window.sonograph) return window.sonograph.dialog({ kind: 'save', title, defaultName, filters })
-  return askPath(title, defaultName)
+  const { exportDir } = await api.call('app.info', {})
+  return askPath(title, defaultName.startsWith('/') ? defaultName : `${exportDir}/${defaultName}`)
 }
 
 /** Set by the shell: an in-window dialog that asks for a path on the bridge's machine. */
