@@ -3,6 +3,8 @@ import type { Tab } from './workspace-store'
 import { TableTab } from '../browse/TableTab'
 import { ConsoleTab } from '../console/ConsoleTab'
 import { InspectorTab } from '../inspector/InspectorTab'
+import { ConnectDialog } from '../connections/ConnectDialog'
+import { CopyToSqliteTab } from '../connections/CopyToSqliteTab'
 
 /**
  * The seams where each feature plugs into the shell: a view per tab kind, the
@@ -16,6 +18,7 @@ export const tabViews: Record<string, (props: TabViewProps) => ReactNode> = {
   table: TableTab,
   console: ConsoleTab,
   inspector: InspectorTab,
+  'copy-sqlite': CopyToSqliteTab,
 }
 
 export interface DialogProps {
@@ -23,17 +26,22 @@ export interface DialogProps {
   /** The command's argument (a path for open-recent, a source id...). */
   arg?: string
 }
-export const dialogs: Record<string, (props: DialogProps) => ReactNode> = {}
+export const dialogs: Record<string, (props: DialogProps) => ReactNode> = {
+  'connect-mysql': ConnectDialog,
+}
 
 export interface SourceAction {
   id: string
   label: string
   /** The tab it opens for the source. */
   tab: (sourceId: string, sourceName: string) => Omit<Tab, 'id'>
+  /** Source kinds it applies to; all when absent. */
+  kinds?: ('sqlite' | 'mysql')[]
 }
 export const sourceActions: SourceAction[] = [
   { id: 'console', label: 'SQL Console', tab: (sourceId, name) => ({ kind: 'console', title: `Console · ${name}`, sourceId, params: {} }) },
   { id: 'inspector', label: 'Schema', tab: (sourceId, name) => ({ kind: 'inspector', title: `Schema · ${name}`, sourceId, params: {} }) },
+  { id: 'copy-sqlite', label: 'Copy to SQLite…', kinds: ['mysql'], tab: (sourceId, name) => ({ kind: 'copy-sqlite', title: `Copy · ${name}`, sourceId, params: {} }) },
 ]
 
 export interface TableAction {
