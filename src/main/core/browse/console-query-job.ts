@@ -8,6 +8,7 @@ import { SqliteDriver } from '../db/sqlite-driver'
 import type { JobContext } from '../jobs/job-context'
 import { splitStatements } from './statement-splitter'
 import { fromKeyValue, toCell } from './wire-values'
+import { whileCancellable } from '../db/mysql-cancel-watch'
 
 export type { ConsoleResult }
 
@@ -114,7 +115,8 @@ async function runGeneric(driver: Driver, texts: string[], params: SqlValue[], l
   let changes: number | null = null
   for (let i = 0; i < texts.length; i++) {
     ctx.throwIfCancelled()
-    const res = await driver.query(texts[i]!, i === texts.length - 1 ? params : [])
+    // On MySQL a cancel sends KILL QUERY from a second connection, so the server stops too.
+    const res = await whileCancellable(driver, ctx, () => driver.query(texts[i]!, i === texts.length - 1 ? params : []))
     if (res.changes !== undefined && !res.columns.length) {
       changes = (changes ?? 0) + res.changes
       continue
