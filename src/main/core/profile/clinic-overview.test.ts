@@ -10,6 +10,7 @@ let raw: Database.Database
 let lab: SqliteDriver
 
 interface Row {
+  PatientID: number
   Gender: string | null
   DateOfBirth: string | null
   AppointmentDate: string | null
@@ -68,10 +69,14 @@ describe('clinic overview', () => {
   it('computes the four charts against values computed in the test', async () => {
     const { mapping } = await overviewMapping(driver, { table: 'consolidated' })
     const data = await overviewData(driver, { table: 'consolidated' }, mapping)
-    const rows = raw.prepare('SELECT Gender, DateOfBirth, AppointmentDate, ReportDate FROM consolidated').all() as Row[]
+    const rows = raw.prepare('SELECT PatientID, Gender, DateOfBirth, AppointmentDate, ReportDate FROM consolidated').all() as Row[]
+    // Visits once per patient and visit time: the consolidation repeats a visit per report.
+    const visits = [...new Map(rows.map((r) => [`${r.PatientID}|${r.AppointmentDate}`, r])).values()]
+    expect(visits.length).toBeLessThan(rows.length)
+    expect(data.notes.join(' ')).toMatch(new RegExp(`${rows.length - visits.length} repeated rows`))
 
     const perMonth = new Map<string, number>()
-    for (const r of rows) if (r.AppointmentDate) perMonth.set(r.AppointmentDate.slice(0, 7), (perMonth.get(r.AppointmentDate.slice(0, 7)) ?? 0) + 1)
+    for (const r of visits) if (r.AppointmentDate) perMonth.set(r.AppointmentDate.slice(0, 7), (perMonth.get(r.AppointmentDate.slice(0, 7)) ?? 0) + 1)
     const v = data.visitsPerMonth!
     v.labels.forEach((l, i) => expect(v.datasets[0]!.data[i], l).toBe(perMonth.get(l) ?? 0))
     expect([...perMonth.keys()].every((k) => v.labels.includes(k))).toBe(true)
@@ -84,7 +89,7 @@ describe('clinic overview', () => {
 
     const group = (a: number): string => (a < 18 ? '0-17' : a < 30 ? '18-29' : a >= 80 ? '80+' : `${Math.floor(a / 10) * 10}-${Math.floor(a / 10) * 10 + 9}`)
     const pyramid = new Map<string, number>()
-    for (const r of rows) {
+    for (const r of visits) {
       if (!r.DateOfBirth || !r.AppointmentDate || !r.Gender) continue
       const k = `${group(age(r.DateOfBirth, r.AppointmentDate))}|${r.Gender}`
       pyramid.set(k, (pyramid.get(k) ?? 0) + 1)

@@ -17,7 +17,7 @@ export async function overviewMapping(driver: Driver, target: AnalysisTarget): P
 }
 
 /** Names of the derived columns; they are the charts' axis labels. */
-export const OV = { visit: 'Visit date', delay: 'Days to report', age: 'Age', ageGroup: 'Age group', gender: 'Gender' } as const
+export const OV = { patient: 'Patient', visit: 'Visit date', delay: 'Days to report', age: 'Age', ageGroup: 'Age group', gender: 'Gender' } as const
 
 /** Age groups as sortable labels ("0-17" … "80+"); the chart orders them numerically. */
 const AGE_GROUPS: [number, number | null, string][] = [
@@ -31,8 +31,13 @@ const AGE_GROUPS: [number, number | null, string][] = [
   [80, null, '80+'],
 ]
 
-/** The mapped columns renamed and the derived ones (age, age group, delay) computed, as one derived table. */
-function derivedSource(driver: Driver, source: AnalysisSource, m: OverviewMapping): AnalysisSource {
+/**
+ * The mapped columns renamed and the derived ones (age, age group, delay)
+ * computed, as one derived table. With `visits`, one row per patient and visit
+ * time: a consolidation repeats a visit once per report (LEFT JOIN), and a
+ * visit count or an age pyramid must not count it twice.
+ */
+function derivedSource(driver: Driver, source: AnalysisSource, m: OverviewMapping, visits = false): AnalysisSource {
   const d = analysisDialect(driver)
   const col = (name: string | null, field: string): string | null => (name ? d.q(sourceColumn(source, name, `mapping.${field}`).name) : null)
   const visit = col(m.visitDate, 'visitDate')
@@ -45,8 +50,9 @@ function derivedSource(driver: Driver, source: AnalysisSource, m: OverviewMappin
     ? `CASE ${AGE_GROUPS.map(([lo, hi, label]) => `WHEN ${age} >= ${lo}${hi === null ? '' : ` AND ${age} <= ${hi}`} THEN '${label}'`).join(' ')} END`
     : null
   const fields: [string, string | null][] = [
+    ...(visits ? ([[OV.patient, col(m.patientId, 'patientId')]] as [string, string | null][]) : []),
     [OV.visit, visit],
-    [OV.delay, visit && report ? d.daysBetween(visit, report) : null],
+    [OV.delay, visit && report && !visits ? d.daysBetween(visit, report) : null],
     [OV.age, age],
     [OV.ageGroup, ageGroup],
     [OV.gender, gender],
@@ -54,7 +60,7 @@ function derivedSource(driver: Driver, source: AnalysisSource, m: OverviewMappin
   const present = fields.filter((f): f is [string, string] => f[1] !== null)
   const select = present.map(([name, expr]) => `${expr} AS ${d.q(name)}`).join(', ')
   return {
-    from: `(SELECT ${select || '1 AS one'} FROM ${source.from}) AS ${d.q('overview')}`,
+    from: `(SELECT ${visits ? 'DISTINCT ' : ''}${select || '1 AS one'} FROM ${source.from}) AS ${d.q('overview')}`,
     label: 'overview',
     columns: present.map(([name]) => ({ name, declaredType: name === OV.visit ? 'DATE' : '', pk: false })),
   }
@@ -65,12 +71,20 @@ export async function overviewData(driver: Driver, target: AnalysisTarget, mappi
   const ov = derivedSource(driver, source, mapping)
   const has = (name: string): boolean => ov.columns.some((c) => c.name === name)
   const notes: string[] = []
-  const run = async (spec: Omit<ChartSpecInput, 'target'>): Promise<ChartData> =>
-    chartDataFor(driver, ov, chartSpecSchema.parse({ ...spec, target }))
+  const run = async (spec: Omit<ChartSpecInput, 'target'>, from: AnalysisSource = ov): Promise<ChartData> =>
+    chartDataFor(driver, from, chartSpecSchema.parse({ ...spec, target }))
+  // Visits are counted once per patient and visit time when a patient column is known.
+  const perVisit = mapping.patientId && mapping.visitDate ? derivedSource(driver, source, mapping, true) : ov
+  if (perVisit !== ov) {
+    const count = async (from: string): Promise<number> => Number((await driver.query(`SELECT count(*) FROM ${from}`)).rows[0]?.[0] ?? 0)
+    const all = await count(ov.from)
+    const distinct = await count(perVisit.from)
+    if (all > distinct) notes.push(`${all - distinct} repeated rows (one visit joined to several reports) are counted once in visits per month and the age pyramid`)
+  }
   const genderSeries = has(OV.gender) ? { series: { column: OV.gender, limit: 6 } } : {}
 
   const visitsPerMonth = has(OV.visit)
-    ? await run({ type: 'bar', title: 'Visits per month', x: { kind: 'date', column: OV.visit, bucket: 'month' }, y: { agg: 'count' } })
+    ? await run({ type: 'bar', title: 'Visits per month', x: { kind: 'date', column: OV.visit, bucket: 'month' }, y: { agg: 'count' } }, perVisit)
     : null
   if (!visitsPerMonth) notes.push('No visit date mapped: visits per month and delays need one')
 
@@ -98,7 +112,7 @@ export async function overviewData(driver: Driver, target: AnalysisTarget, mappi
   } else notes.push('No report date mapped: the delay charts need one')
 
   const agePyramid = has(OV.ageGroup)
-    ? await run({ type: 'bar', title: 'Age pyramid', x: { kind: 'category', column: OV.ageGroup, order: 'label', limit: 20 }, y: { agg: 'count' }, ...genderSeries })
+    ? await run({ type: 'bar', title: 'Age pyramid', x: { kind: 'category', column: OV.ageGroup, order: 'label', limit: 20 }, y: { agg: 'count' }, ...genderSeries }, perVisit)
     : null
   if (!agePyramid) notes.push('No birth date or age mapped: age groups need one')
   if (!has(OV.gender)) notes.push('No gender mapped: charts are not split by gender')
