@@ -60,7 +60,8 @@ export async function runEtl(conn: ClinicConn, opts: RunEtlOptions, ctx: JobCont
 
   if (conn instanceof SqliteClinicConn) {
     conn.db.pragma('cache_size = -262144')
-    conn.db.pragma('temp_store = MEMORY')
+    // Staging tables and index sorts spill to temporary files, so memory stays bounded at any lab size.
+    conn.db.pragma('temp_store = FILE')
     // Lets CREATE INDEX sort with helper threads.
     conn.db.pragma('threads = 2')
     // The ETL builds every key from the dimensions it just loaded; checking each declared foreign key

@@ -150,8 +150,8 @@ async function generateSqlite(path: string, args: GenerateHealthcareArgs, ctx: J
       conn.db.pragma('journal_mode = OFF')
       conn.db.pragma('synchronous = OFF')
       conn.db.pragma('cache_size = -200000')
-      // Index builds after the load are external sorts: keep them in memory and let SQLite use a helper thread.
-      conn.db.pragma('temp_store = MEMORY')
+      // Index builds after the load are external sorts; a helper thread speeds them. (Their temp files stay
+      // on disk: in memory they would grow with the lab, and memory must stay bounded at 5M encounters.)
       conn.db.pragma('threads = 2')
       // Rows are batched per table, so a child batch may be written before its parent's.
       conn.db.pragma('foreign_keys = OFF')
