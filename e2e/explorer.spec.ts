@@ -135,7 +135,8 @@ test('inspector: Track columns, keys both ways, Mermaid export', async ({ page }
   await expect(text).toContainText('erDiagram')
   await app.screenshot('explorer-inspector')
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: /^Save Chinook_er\.mmd/ }).click()
+  await expect(page.getByTestId('export-file-name')).toHaveText('Chinook_er.mmd')
+  await page.getByRole('region', { name: 'Schema export' }).getByRole('button', { name: 'Save', exact: true }).click()
   expect((await download).suggestedFilename()).toBe('Chinook_er.mmd')
 
   // File > Export offers the same formats.
@@ -169,4 +170,44 @@ test('the ultrasound database: 20 tables, browse and inspect', async ({ page }) 
   const out = page.getByRole('list', { name: 'Foreign keys out' })
   for (const t of ['Patients', 'Appointments']) await expect(out.getByRole('button', { name: t, exact: true })).toBeVisible()
   await app.screenshot('explorer-ultrasound-inspector')
+})
+
+test('a table of two million rows: the scrollbar spans them all, jumps land on the right rows', async ({ page }) => {
+  const path = join(state().workDir, 'explorer-big.sqlite')
+  rmSync(path, { force: true })
+  const db = new Database(path)
+  db.exec(`CREATE TABLE big (id INTEGER PRIMARY KEY, label TEXT NOT NULL, n INTEGER);
+    WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000)
+    INSERT INTO big SELECT x, 'row ' || x, x % 1000 FROM c;`)
+  db.close()
+
+  const app = new AppPage(page)
+  const ex = new ExplorerPage(app)
+  await app.open()
+  await ex.openDatabase(path)
+  await app.openTable('big')
+  const grid = ex.grid('big')
+  await expect(ex.row(grid, 0)).toContainText('row 1')
+  await expect(ex.rowCount()).toHaveText('2,000,000 rows')
+  await expect(grid).toHaveAttribute('aria-rowcount', '2000000')
+
+  await page.getByRole('button', { name: 'Last rows' }).click()
+  await expect(grid.getByRole('row', { name: /^2,000,000\b/ })).toContainText('row 2000000')
+
+  // Drag the scrollbar to the middle: the rows shown there are the rows at that position.
+  await grid.evaluate((el) => {
+    el.scrollTop = el.scrollHeight / 2
+  })
+  const shown = grid.locator('.grid-body [role=row]:not(.loading)').nth(5)
+  await expect(shown).toContainText(/row \d+/)
+  const num = Number((await shown.getByRole('rowheader').innerText()).replace(/,/g, ''))
+  expect(num).toBeGreaterThan(900_000)
+  expect(num).toBeLessThan(1_100_000)
+  await expect(shown).toContainText(`row ${num}`)
+
+  await page.getByLabel('Go to row').fill('1234567')
+  await page.getByLabel('Go to row').press('Enter')
+  await expect(grid.getByRole('row', { name: /^1,234,567\b/ })).toContainText('row 1234567')
+  await expect(page.getByTestId('table-status')).not.toContainText('approximate')
+  await app.screenshot('explorer-grid-big')
 })

@@ -178,8 +178,10 @@ export function DataGrid(props: DataGridProps): ReactNode {
 
   // Fixed pixel widths: every row is its own CSS grid, so flexible tracks would differ row by row.
   const widths = columns.map(columnWidth)
-  const template = `64px ${widths.map((w) => `${w}px`).join(' ')}`
-  const totalWidth = 64 + widths.reduce((a, b) => a + b, 0)
+  // The row-number column fits the largest number (10,000,000 needs more than 100).
+  const numWidth = Math.max(48, count.toLocaleString().length * 7 + 18)
+  const template = `${numWidth}px ${widths.map((w) => `${w}px`).join(' ')}`
+  const totalWidth = numWidth + widths.reduce((a, b) => a + b, 0)
   const lo = sel ? Math.min(sel.row, sel.anchorRow ?? sel.row) : -1
   const hi = sel ? Math.max(sel.row, sel.anchorRow ?? sel.row) : -1
   const items: ReactNode[] = []

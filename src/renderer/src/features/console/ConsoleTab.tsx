@@ -2,13 +2,14 @@ import type { SQLNamespace } from '@codemirror/lang-sql'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { ConsoleResult, PlanTreeNode } from '../../../../shared/calls/browse'
 import { api } from '../../api/client'
-import { DataGrid } from '../../components/DataGrid'
+import { DataGrid, type GridSort } from '../../components/DataGrid'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import type { TabViewProps } from '../shell/registry'
 import { useWorkspace } from '../shell/workspace-store'
 import { useSources } from '../sources/sources-store'
 import { loadHistory, pushHistory } from './console-history'
 import { PlanTree } from './PlanTree'
+import { sortRows } from './sort-rows'
 import { SqlEditor, type SqlEditorHandle } from './SqlEditor'
 import './console.css'
 
@@ -49,6 +50,7 @@ export function ConsoleTab({ tab }: TabViewProps): ReactNode {
   const [note, setNote] = useState<string | null>(null)
   const [running, setRunning] = useState<{ runId: string; sql: string; started: number } | null>(null)
   const [now, setNow] = useState(0)
+  const [resultSort, setResultSort] = useState<GridSort | null>(null)
   const [history, setHistory] = useState<string[]>(() => loadHistory(sourceName))
   const historyPos = useRef<number | null>(null)
   const draft = useRef('')
@@ -107,6 +109,7 @@ export function ConsoleTab({ tab }: TabViewProps): ReactNode {
     try {
       const result = await api.call('console.run', { sourceId, sql, runId, limit: ROW_LIMIT })
       setRan({ sql, result })
+      setResultSort(null)
       if (result.changes !== null) void refreshSchema(sourceId).catch(() => undefined)
     } catch (err) {
       const e = err as Error & { code?: string }
@@ -154,8 +157,17 @@ export function ConsoleTab({ tab }: TabViewProps): ReactNode {
     historyPos.current = pos
   }
 
-  if (!src || !tab.sourceId) return <p className="muted">This source is closed.</p>
   const result = ran?.result
+  const sortedRows = useMemo(() => {
+    if (!result || !resultSort) return result?.rows ?? []
+    const col = result.columns.findIndex((c) => c.name === resultSort.column)
+    return col < 0 ? result.rows : sortRows(result.rows, col, resultSort.dir)
+  }, [result, resultSort])
+  const onSortResult = useCallback((column: string) => {
+    setResultSort((cur) => (cur?.column !== column ? { column, dir: 'asc' } : cur.dir === 'asc' ? { column, dir: 'desc' } : null))
+  }, [])
+
+  if (!src || !tab.sourceId) return <p className="muted">This source is closed.</p>
   return (
     <div className="console-view">
       <div className="toolbar" role="toolbar" aria-label="Console toolbar">
@@ -216,7 +228,13 @@ export function ConsoleTab({ tab }: TabViewProps): ReactNode {
       <div className={`console-results ${plan ? 'with-plan' : ''}`}>
         <div className="console-grid">
           {result && result.columns.length ? (
-            <DataGrid label="Query results" columns={result.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}) }))} rows={result.rows} />
+            <DataGrid
+              label="Query results"
+              columns={result.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}) }))}
+              rows={sortedRows}
+              sort={resultSort}
+              onSort={onSortResult}
+            />
           ) : result ? (
             <p className="muted console-empty">The statement returned no rows.</p>
           ) : (

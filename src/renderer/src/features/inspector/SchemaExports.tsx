@@ -69,10 +69,14 @@ export function SchemaExports({ sourceId, sourceName }: { sourceId: string; sour
         <button
           type="button"
           disabled={text === null}
+          title={`Save as ${format.fileName(baseName(sourceName))}`}
           onClick={() => text !== null && downloadBlob(new Blob([text], { type: `${format.mime};charset=utf-8` }), format.fileName(baseName(sourceName)))}
         >
-          Save {format.fileName(baseName(sourceName))}
+          Save
         </button>
+        <span className="muted small export-name" data-testid="export-file-name">
+          {format.fileName(baseName(sourceName))}
+        </span>
       </div>
       {error ? <ErrorBanner error={error} /> : null}
       <pre className="export-text" aria-label="Exported schema" tabIndex={0}>
