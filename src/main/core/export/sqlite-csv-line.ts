@@ -89,9 +89,14 @@ export function fieldSql(col: LineColumn, o: CsvOptions, screened = false): stri
   }
 }
 
-/** Columns the row-level screen covers: all but REAL ones (turning a REAL into text is slow, and it rarely holds text). */
+/**
+ * Columns the row-level screen covers: those that mostly hold text. INTEGER and
+ * REAL columns rarely do, and turning their numbers into text for the screen
+ * would cost more than it saves; a text value in them gets the exact test.
+ */
 function screenable(c: LineColumn): boolean {
-  return !c.rowidAlias && affinity(c.type) !== 'real'
+  const a = affinity(c.type)
+  return !c.rowidAlias && a !== 'real' && a !== 'integer'
 }
 
 /**
