@@ -69,6 +69,9 @@ export const chartSpecSchema = z
     /** Scatter only: at most this many points, drawn at random and labelled as a sample. */
     sampleRows: z.number().int().min(10).max(100_000).default(2000),
     title: z.string().max(300).optional(),
+    /** Axis titles instead of the generated ones ("Visit date (month)", "Mean of Days to report"). */
+    xLabel: z.string().max(200).optional(),
+    yLabel: z.string().max(200).optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

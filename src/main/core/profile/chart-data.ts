@@ -127,6 +127,7 @@ async function quantileGroups(
 }
 
 function yLabelOf(spec: ChartSpec): string {
+  if (spec.yLabel) return spec.yLabel
   if (spec.type === 'box') return spec.y.column ?? ''
   if (spec.y.agg === 'count' || !spec.y.column) return 'Rows'
   return `${spec.y.agg === 'sum' ? 'Sum' : spec.y.agg === 'mean' ? 'Mean' : 'Median'} of ${spec.y.column}`
@@ -198,7 +199,7 @@ function assemble(spec: ChartSpec, x: XPlan, groupsIn: Group[]): ChartData {
     datasets[j]!.data[i] = g.y
     if (g.box) boxDatasets[j]!.data[i] = g.box
   }
-  const xLabel = x.label
+  const xLabel = spec.xLabel ?? x.label
   const rows = csvRows(spec, labels, seriesNames, datasets, boxDatasets, groups)
   const title = spec.title ?? `${yLabel} by ${xLabel}${spec.series ? `, by ${spec.series.column}` : ''}`
   return {

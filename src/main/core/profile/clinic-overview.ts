@@ -84,7 +84,7 @@ export async function overviewData(driver: Driver, target: AnalysisTarget, mappi
   const genderSeries = has(OV.gender) ? { series: { column: OV.gender, limit: 6 } } : {}
 
   const visitsPerMonth = has(OV.visit)
-    ? await run({ type: 'bar', title: 'Visits per month', x: { kind: 'date', column: OV.visit, bucket: 'month' }, y: { agg: 'count' } }, perVisit)
+    ? await run({ type: 'bar', title: 'Visits per month', x: { kind: 'date', column: OV.visit, bucket: 'month' }, y: { agg: 'count' }, xLabel: 'Month', yLabel: 'Visits' }, perVisit)
     : null
   if (!visitsPerMonth) notes.push('No visit date mapped: visits per month and delays need one')
 
@@ -95,6 +95,7 @@ export async function overviewData(driver: Driver, target: AnalysisTarget, mappi
       type: 'histogram',
       title: 'Days from visit to report',
       x: { kind: 'bins', column: OV.delay, bins: 20 },
+      yLabel: 'Reports',
       filters: [{ column: OV.delay, op: 'notNull' }],
     })
     const negative = await driver.query(`SELECT count(*) FROM ${ov.from} WHERE ${driver.dialect.quoteId(OV.delay)} < 0`)
@@ -106,13 +107,14 @@ export async function overviewData(driver: Driver, target: AnalysisTarget, mappi
         title: has(OV.gender) ? 'Mean days to report by age group and gender' : 'Mean days to report by age group',
         x: { kind: 'category', column: OV.ageGroup, order: 'label', limit: 20 },
         y: { agg: 'mean', column: OV.delay },
+        yLabel: 'Mean days to report',
         ...genderSeries,
       })
     }
   } else notes.push('No report date mapped: the delay charts need one')
 
   const agePyramid = has(OV.ageGroup)
-    ? await run({ type: 'bar', title: 'Age pyramid', x: { kind: 'category', column: OV.ageGroup, order: 'label', limit: 20 }, y: { agg: 'count' }, ...genderSeries }, perVisit)
+    ? await run({ type: 'bar', title: 'Age pyramid', x: { kind: 'category', column: OV.ageGroup, order: 'label', limit: 20 }, y: { agg: 'count' }, yLabel: 'Visits', ...genderSeries }, perVisit)
     : null
   if (!agePyramid) notes.push('No birth date or age mapped: age groups need one')
   if (!has(OV.gender)) notes.push('No gender mapped: charts are not split by gender')
