@@ -2,17 +2,8 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ClinicCell, ClinicEtlRun } from '../../shared/calls/clinic'
-import { runQuestionBothForms, type QueryFn } from '../core/clinic/compare-results'
-import { questions } from '../core/clinic/questions'
-import type { Driver } from '../core/db/driver'
+import { questionById, questions } from '../core/clinic/questions'
 import type { Handlers } from './router'
-
-function queryFn(driver: Driver): QueryFn {
-  return async (sql) => {
-    const r = await driver.query(sql)
-    return { columns: r.columns.map((c) => c.name), rows: r.rows }
-  }
-}
 
 /** A default file name that does not clobber an earlier lab. */
 function freshLabPath(dir: string, seed: number, encounters: number): string {
@@ -71,13 +62,10 @@ export const clinicHandlers: Handlers<'clinic.generate' | 'clinic.etl' | 'clinic
     questions.map((q) => ({ id: q.id, title: q.title, definition: q.definition, columns: q.columns, orderBy: q.orderBy, sql: { oltp: q.oltp, star: q.star } })),
 
   'clinic.runQuestion': async ({ sourceId, questionId }, ctx) => {
-    const driver = ctx.sources.driver(sourceId)
-    try {
-      await driver.query('SELECT 1 FROM fact_encounters LIMIT 1')
-    } catch {
-      throw new AppError('NOT_FOUND', 'This database has no star schema yet: run the ETL first', { field: 'sourceId' })
-    }
-    const r = await runQuestionBothForms(queryFn(driver), driver.kind, questionId)
+    const { spec } = ctx.sources.get(sourceId)
+    if (!questionById(questionId)) throw new AppError('NOT_FOUND', `No business question ${questionId}`, { field: 'questionId' })
+    // In a worker: on a large lab one question takes seconds, which must not block the window.
+    const r = await ctx.jobs.start('clinicQuestion', { spec, questionId }).done
     return {
       questionId: r.questionId,
       columns: r.oltp.columns,

@@ -7,6 +7,7 @@ import { consoleQueryJob } from '../browse/console-query-job'
 import { copyToSqliteJob } from '../db/mysql-to-sqlite'
 import { generateHealthcareJob } from '../clinic/generate-job'
 import { etlJob } from '../clinic/etl-job'
+import { clinicQuestionJob } from '../clinic/question-job'
 import { importDumpJob } from '../dump/import-dump-job'
 import { profileJob } from '../profile/profile-job'
 import { exportCsvJob } from '../export/csv-export-job'
@@ -24,6 +25,7 @@ export const jobRegistry = {
   copyToSqlite: copyToSqliteJob,
   generateHealthcare: generateHealthcareJob,
   etl: etlJob,
+  clinicQuestion: clinicQuestionJob,
   importDump: importDumpJob,
   profile: profileJob,
   exportCsv: exportCsvJob,
