@@ -153,6 +153,19 @@ describe('CSV export round-trips hard values through a standard parser', () => {
     expect(existsSync(join(dir, 'nope.csv'))).toBe(false)
   })
 
+  it('writes date-times of date columns in ISO 8601 when asked, on both paths', async () => {
+    const d = new SqliteDriver(dbPath, { writable: true })
+    d.db.exec(`CREATE TABLE IF NOT EXISTS visits (id INTEGER PRIMARY KEY, at DATETIME, day DATE, note TEXT);
+      DELETE FROM visits; INSERT INTO visits VALUES (1, '2025-02-20 09:00:00', '2025-02-20', '2025-02-20 09:00:00'), (2, NULL, 'soon', 'x')`)
+    await d.close()
+    for (const engine of ['auto', 'generic'] as const) {
+      const path = join(dir, `iso-${engine}.csv`)
+      await run({ what: { table: 'visits' }, path, options: { dates: 'iso', lineEnding: 'lf' }, engine })
+      // Text columns are left alone even when they look like a date-time.
+      expect(readFileSync(path, 'utf8')).toBe('id,at,day,note\n1,2025-02-20T09:00:00,2025-02-20,2025-02-20 09:00:00\n2,,soon,x\n')
+    }
+  })
+
   it('a table of several chunks comes out complete and in order, identical on both paths', async () => {
     // 100k rows are five rowid ranges: with more than one CPU a second thread builds every other range.
     const fast = join(dir, 'big-fast.csv')
