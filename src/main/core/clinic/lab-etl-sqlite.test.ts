@@ -57,6 +57,12 @@ describe('healthcare lab on SQLite', () => {
       const los = (await conn.all(`SELECT AVG(julianday(discharge_date) - julianday(encounter_date)) AS d FROM encounters WHERE encounter_type = 'Inpatient'`))[0]!
       expect(Number(los.d)).toBeGreaterThan(2)
       expect(Number(los.d)).toBeLessThan(8)
+      // Seasonality: winter months are busier than summer months.
+      const byMonth = await conn.all(`SELECT strftime('%m', encounter_date) AS m, COUNT(*) AS n FROM encounters GROUP BY m`)
+      const n = (m: string): number => Number(byMonth.find((r) => r.m === m)?.n ?? 0)
+      expect(n('01')).toBeGreaterThan(n('07') * 1.3)
+      // Every patient has a plausible birth date and gender.
+      expect((await conn.all(`SELECT COUNT(*) AS n FROM patients WHERE gender NOT IN ('F', 'M', 'U') OR date_of_birth > '2023-01-01' OR date_of_birth < '1920-01-01'`))[0]!.n).toBe(0)
       await etl(conn, 'full')
       const rate = (await conn.all(`SELECT AVG(readmitted_30d) AS r FROM fact_encounters f JOIN dim_encounter_type t USING (encounter_type_key) WHERE t.is_inpatient = 1`))[0]!
       expect(Number(rate.r)).toBeGreaterThan(0.15)
