@@ -9,6 +9,11 @@ import { SqliteDriver } from '../db/sqlite-driver'
 import { findCandidates, usableRelationships } from './candidates'
 import { loadRecipeFile } from './recipe-file'
 import { measureFanout, previewPlan } from './run-plan'
+import { csvOptionsSchema } from '../../../shared/calls/export'
+import { consolidationPlanSchema } from '../../../shared/recipe'
+import { relationshipId } from '../../../shared/schema-model'
+import { exportCsvJob } from '../export/csv-export-job'
+import { createJobContext } from '../jobs/job-context'
 
 const fixtures = new URL('../../../../../shared/fixtures/seeds/', import.meta.url)
 const recipes = new URL('../../../../resources/recipes/', import.meta.url)
@@ -98,5 +103,51 @@ describe('ultrasound consolidation (the original pipeline, planned by the wizard
     expect(fan.steps.find((s) => s.alias === 'Reports')).toMatchObject({ strategy: 'aggregate', rowsMultiplied: 10 })
     expect(fan.steps.find((s) => s.alias === 'Reports')?.warning).toBeUndefined()
     expect(fan.resultRows).toBe(appointments)
+  })
+
+  it('spreads the first N children into numbered columns', async () => {
+    const plan = consolidationPlanSchema.parse({
+      base: { table: 'Appointments' },
+      joins: [
+        { alias: 'R', table: 'Reports', from: 'Appointments', direction: 'child', fromColumns: ['AppointmentID'], toColumns: ['AppointmentID'], fanout: { strategy: 'spread', count: 3, orderBy: 'ReportDate' } },
+      ],
+      columns: [
+        { kind: 'column', name: 'AppointmentID', ref: { alias: 'Appointments', column: 'AppointmentID' } },
+        { kind: 'column', name: 'ReportDate', ref: { alias: 'R', column: 'ReportDate' } },
+        { kind: 'daysBetween', name: 'DaysToSecondReport', from: { alias: 'Appointments', column: 'AppointmentDate' }, to: { alias: 'R', column: 'ReportDate', index: 2 } },
+      ],
+      orderBy: [{ column: 'AppointmentID' }],
+    })
+    const preview = await previewPlan(driver, plan, 2)
+    expect(preview.columns.map((c) => c.name)).toEqual(['AppointmentID', 'ReportDate_1', 'ReportDate_2', 'ReportDate_3', 'DaysToSecondReport'])
+    expect(preview.rowCount).toBe(10)
+    expect(preview.rows[0]).toEqual([1, '2025-02-20', '2025-03-20', null, 28])
+  })
+
+  it('follows an accepted inferred relationship, not a rejected one', async () => {
+    const model = await driver.introspect()
+    const rel = (accepted: boolean) => {
+      const r = { childTable: 'Lab_Tests', childColumns: ['TestName'], parentTable: 'Clinics', parentColumns: ['ClinicName'] }
+      return { id: relationshipId(r), ...r, origin: 'inferred' as const, confidence: 0.9, accepted }
+    }
+    const yes = findCandidates(model, 'Clinics', usableRelationships(model, [rel(true)]))
+    expect(yes.find((c) => c.table === 'Lab_Tests')?.paths[0]?.hops[0]).toMatchObject({ direction: 'child', origin: 'inferred' })
+    const no = findCandidates(model, 'Clinics', usableRelationships(model, [rel(false)]))
+    expect(no.find((c) => c.table === 'Lab_Tests')).toBeUndefined()
+  })
+
+  it('exports a plan without ORDER BY by base rowid ranges, the same rows as the generic writer', async () => {
+    const recipe = planOfRecipe(await loadRecipeFile(new URL('ultrasound-visits.json', recipes).pathname))
+    const plan = { ...recipe, orderBy: [] }
+    const spec = { kind: 'sqlite' as const, path: join(dir, 'ultrasound.db'), writable: false }
+    const options = csvOptionsSchema.parse({})
+    const fast = await exportCsvJob({ spec, what: { plan }, path: join(dir, 'fast.csv'), options }, createJobContext(() => undefined))
+    const generic = await exportCsvJob({ spec, what: { plan }, path: join(dir, 'generic.csv'), options, engine: 'generic' }, createJobContext(() => undefined))
+    expect(fast).toMatchObject({ rows: 20, fastPath: true })
+    expect(generic).toMatchObject({ rows: 20, fastPath: false })
+    const read = (f: string) => (parse(readFileSync(join(dir, f))) as string[][]).map((r) => JSON.stringify(r)).sort()
+    expect(read('fast.csv')).toEqual(read('generic.csv'))
+    const reference = parse(readFileSync(new URL('ultrasound_consolidated_reference.csv', fixtures))) as string[][]
+    expect(read('fast.csv')).toEqual(reference.map((r) => JSON.stringify(r)).sort())
   })
 })
