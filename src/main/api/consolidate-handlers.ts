@@ -1,6 +1,8 @@
 import { findCandidates, usableRelationships } from '../core/consolidate/candidates'
 import { loadRecipeFile, saveRecipeFile, validateRecipe } from '../core/consolidate/recipe-file'
-import { measureFanout, planIssues, planSql, previewPlan, saveResult } from '../core/consolidate/run-plan'
+import { measureFanout } from '../core/consolidate/fanout-measure'
+import { planIssues, planSql, previewPlan } from '../core/consolidate/run-plan'
+import { saveResult } from '../core/consolidate/save-result'
 import type { Handlers } from './router'
 
 /**

@@ -14,7 +14,9 @@ import { exportCsvJob } from '../export/csv-export-job'
 import { createJobContext } from '../jobs/job-context'
 import { createTestDatabase, MARIADB, mariadbAvailable } from '../testing/mariadb'
 import { loadRecipeFile } from './recipe-file'
-import { measureFanout, previewPlan, saveResult } from './run-plan'
+import { measureFanout } from './fanout-measure'
+import { previewPlan } from './run-plan'
+import { saveResult } from './save-result'
 
 const hasDb = await mariadbAvailable()
 const fixtures = new URL('../../../../../shared/fixtures/seeds/', import.meta.url)
