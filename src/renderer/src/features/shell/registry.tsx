@@ -5,6 +5,7 @@ import { ConsoleTab } from '../console/ConsoleTab'
 import { InspectorTab } from '../inspector/InspectorTab'
 import { ConnectDialog } from '../connections/ConnectDialog'
 import { CopyToSqliteTab } from '../connections/CopyToSqliteTab'
+import { ErTab } from '../er/ErTab'
 
 /**
  * The seams where each feature plugs into the shell: a view per tab kind, the
@@ -19,6 +20,7 @@ export const tabViews: Record<string, (props: TabViewProps) => ReactNode> = {
   console: ConsoleTab,
   inspector: InspectorTab,
   'copy-sqlite': CopyToSqliteTab,
+  er: ErTab,
 }
 
 export interface DialogProps {
@@ -41,6 +43,7 @@ export interface SourceAction {
 export const sourceActions: SourceAction[] = [
   { id: 'console', label: 'SQL Console', tab: (sourceId, name) => ({ kind: 'console', title: `Console · ${name}`, sourceId, params: {} }) },
   { id: 'inspector', label: 'Schema', tab: (sourceId, name) => ({ kind: 'inspector', title: `Schema · ${name}`, sourceId, params: {} }) },
+  { id: 'er', label: 'ER Graph', tab: (sourceId, name) => ({ kind: 'er', title: `ER · ${name}`, sourceId, params: {} }) },
   { id: 'copy-sqlite', label: 'Copy to SQLite…', kinds: ['mysql'], tab: (sourceId, name) => ({ kind: 'copy-sqlite', title: `Copy · ${name}`, sourceId, params: {} }) },
 ]
 
