@@ -14,6 +14,8 @@ export interface SqlFlavor {
   stageTable(name: string, columns: string): string[]
   dropStage(name: string): string
   insertIgnore: string
+  /** MySQL's join-order hint: the optimizer otherwise starts bridges from the 40-row code table and sorts. */
+  straightJoin: string
   dateFromOffset(start: string, n: string): string
   calendar(d: string): { year: string; quarter: string; month: string; monthName: string; calendarMonth: string; dom: string; dow: string; weekday: string }
   /** UPDATE target (aliased t) SET col = expr ... from a join; SQLite forbids qualified SET columns, MySQL needs them. */
@@ -38,6 +40,7 @@ const sqliteFlavor: SqlFlavor = {
   stageTable: (name, cols) => [`DROP TABLE IF EXISTS temp.${name}`, `CREATE TEMP TABLE ${name} (${cols.replace(/\bINT PRIMARY KEY\b/, 'INTEGER PRIMARY KEY')})`],
   dropStage: (name) => `DROP TABLE IF EXISTS temp.${name}`,
   insertIgnore: 'INSERT OR IGNORE',
+  straightJoin: '',
   dateFromOffset: (start, n) => `date(${start}, '+' || ${n} || ' days')`,
   calendar: (d) => ({
     year: `CAST(strftime('%Y', ${d}) AS INTEGER)`,
@@ -65,6 +68,7 @@ const mysqlFlavor: SqlFlavor = {
   stageTable: (name, cols) => [`DROP TEMPORARY TABLE IF EXISTS ${name}`, `CREATE TEMPORARY TABLE ${name} (${cols})`],
   dropStage: (name) => `DROP TEMPORARY TABLE IF EXISTS ${name}`,
   insertIgnore: 'INSERT IGNORE',
+  straightJoin: 'STRAIGHT_JOIN ',
   dateFromOffset: (start, n) => `DATE_ADD(${start}, INTERVAL ${n} DAY)`,
   calendar: (d) => ({
     year: `YEAR(${d})`,

@@ -178,13 +178,13 @@ export const ETL_STEPS: EtlStep[] = [
     async (p, rows) => {
       rows['bridge_encounter_diagnosis'] = await p.conn.run(
         `INSERT INTO bridge_encounter_diagnosis (encounter_diagnosis_id, encounter_key, diagnosis_key, diagnosis_sequence, is_primary)
-         SELECT ed.encounter_diagnosis_id, f.encounter_key, dg.diagnosis_key, ed.diagnosis_sequence, CASE WHEN ed.diagnosis_sequence = 1 THEN 1 ELSE 0 END
+         SELECT ${p.f.straightJoin}ed.encounter_diagnosis_id, f.encounter_key, dg.diagnosis_key, ed.diagnosis_sequence, CASE WHEN ed.diagnosis_sequence = 1 THEN 1 ELSE 0 END
          FROM encounter_diagnoses ed JOIN fact_encounters f ON f.encounter_id = ed.encounter_id JOIN dim_diagnosis dg ON dg.diagnosis_id = ed.diagnosis_id
          WHERE ${p.range('ed.encounter_diagnosis_id', p.from.encounterDiagnosisId, p.to.encounterDiagnosisId)} ORDER BY ed.encounter_diagnosis_id`,
       )
       rows['bridge_encounter_procedure'] = await p.conn.run(
         `INSERT INTO bridge_encounter_procedure (encounter_procedure_id, encounter_key, procedure_key, procedure_date_key)
-         SELECT ep.encounter_procedure_id, f.encounter_key, pr.procedure_key, ${p.f.dateKey('ep.procedure_date')}
+         SELECT ${p.f.straightJoin}ep.encounter_procedure_id, f.encounter_key, pr.procedure_key, ${p.f.dateKey('ep.procedure_date')}
          FROM encounter_procedures ep JOIN fact_encounters f ON f.encounter_id = ep.encounter_id JOIN dim_procedure pr ON pr.procedure_id = ep.procedure_id
          WHERE ${p.range('ep.encounter_procedure_id', p.from.encounterProcedureId, p.to.encounterProcedureId)} ORDER BY ep.encounter_procedure_id`,
       )

@@ -4,7 +4,7 @@ import { hasColumn, hasTable, SqliteClinicConn, type ClinicConn } from './clinic
 import { EtlPlan, lastWatermark, nowStamp, readNewWatermark, type EtlMode, type EtlStepTiming, type EtlSummary, type EtlWatermark } from './etl-plan'
 import { ETL_STEPS } from './etl-steps'
 import { OLTP_TABLES } from './oltp-ddl'
-import { etlRunTable, STAR_TABLES, starBridgeIndexes, starCreateTables, starFactIndexes } from './star-ddl'
+import { etlRunTable, STAR_TABLES, starCreateTables, starMysqlAfterFullLoad } from './star-ddl'
 
 export interface RunEtlOptions {
   mode: EtlMode
@@ -28,8 +28,6 @@ async function recordRun(conn: ClinicConn, r: { mode: EtlMode; startedAt: string
 async function rebuildStarTables(conn: ClinicConn): Promise<void> {
   for (const t of [...STAR_TABLES].reverse()) await conn.exec(`DROP TABLE IF EXISTS ${t}`)
   for (const ddl of starCreateTables(conn.dialect)) await conn.exec(ddl)
-  // MySQL: indexes up front (DDL would end the transaction later); SQLite builds them after the bulk insert.
-  if (conn.dialect === 'mysql') for (const ddl of [...starFactIndexes(), ...starBridgeIndexes()]) await conn.exec(ddl)
 }
 
 /**
@@ -68,6 +66,8 @@ export async function runEtl(conn: ClinicConn, opts: RunEtlOptions, ctx: JobCont
     // per inserted fact would only slow the load (and SQLite cannot change this inside a transaction).
     conn.db.pragma('foreign_keys = OFF')
   }
+  // Every key comes from a dimension loaded earlier in the same run; per-row checks would only slow the load.
+  if (conn.dialect === 'mysql') await conn.exec('SET FOREIGN_KEY_CHECKS = 0')
   if (full && conn.dialect === 'mysql') await rebuildStarTables(conn)
   await conn.exec(conn.dialect === 'sqlite' ? 'BEGIN IMMEDIATE' : 'START TRANSACTION')
   let to: EtlWatermark | null = null
@@ -87,6 +87,13 @@ export async function runEtl(conn: ClinicConn, opts: RunEtlOptions, ctx: JobCont
     const finishedAt = nowStamp()
     const runId = await recordRun(conn, { mode, startedAt, finishedAt, status: 'success', watermark: to, rows })
     await conn.exec('COMMIT')
+    if (full && conn.dialect === 'mysql') {
+      // DDL ends a transaction in MySQL, so indexes and keys come after the data is committed.
+      ctx.progress({ phase: 'indexes and keys', done: total - 1, total, unit: 'steps' })
+      const s0 = performance.now()
+      for (const ddl of starMysqlAfterFullLoad()) await conn.exec(ddl)
+      steps.push({ step: 'indexes and keys', seconds: (performance.now() - s0) / 1000, rows: 0 })
+    }
     ctx.progress({ phase: 'done', done: total, total, unit: 'steps' })
     return { runId, mode, fellBackToFull: full && opts.mode === 'incremental', startedAt, finishedAt, status: 'success', watermark: to, rows, steps, seconds: (performance.now() - t0) / 1000 }
   } catch (err) {
@@ -95,5 +102,7 @@ export async function runEtl(conn: ClinicConn, opts: RunEtlOptions, ctx: JobCont
     const status = err instanceof AppError && err.code === 'CANCELLED' ? 'cancelled' : 'failed'
     await recordRun(conn, { mode, startedAt, finishedAt: nowStamp(), status, watermark: null, rows: {}, message }).catch(() => undefined)
     throw err
+  } finally {
+    if (conn.dialect === 'mysql') await conn.exec('SET FOREIGN_KEY_CHECKS = 1').catch(() => undefined)
   }
 }

@@ -98,6 +98,13 @@ describe.skipIf(!hasDb)('healthcare lab on MariaDB', () => {
       const b = rebuilt.find((r) => r.questionId === q.id)!
       expect(a.star.rows, q.id).toEqual(b.star.rows)
     }
+    // The star's foreign keys are declared after the full load, so the ER graph can draw it.
+    const fks = await conn.all(`SELECT TABLE_NAME AS t, COUNT(*) AS n FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'fact%' OR (CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'bridge%') GROUP BY TABLE_NAME ORDER BY TABLE_NAME`)
+    expect(fks.map((r) => [r.t, Number(r.n)])).toEqual([
+      ['bridge_encounter_diagnosis', 2],
+      ['bridge_encounter_procedure', 3],
+      ['fact_encounters', 7],
+    ])
     const runs = await conn.all(`SELECT mode, status FROM etl_run ORDER BY run_id`)
     expect(runs.map((r) => `${String(r.mode)}:${String(r.status)}`)).toEqual(['full:success', 'incremental:success', 'incremental:success', 'full:success'])
   })

@@ -22,7 +22,40 @@ export const STAR_TABLES = [
   'bridge_encounter_procedure',
 ] as const
 
+/** Declared foreign keys of the star, so the explorer's ER graph draws it; the ETL guarantees them. */
+export const STAR_FOREIGN_KEYS: Record<string, [column: string, parent: string, parentColumn: string][]> = {
+  dim_provider: [
+    ['specialty_key', 'dim_specialty', 'specialty_key'],
+    ['department_key', 'dim_department', 'department_key'],
+  ],
+  fact_encounters: [
+    ['patient_key', 'dim_patient', 'patient_key'],
+    ['provider_key', 'dim_provider', 'provider_key'],
+    ['specialty_key', 'dim_specialty', 'specialty_key'],
+    ['department_key', 'dim_department', 'department_key'],
+    ['encounter_type_key', 'dim_encounter_type', 'encounter_type_key'],
+    ['admit_date_key', 'dim_date', 'date_key'],
+    ['discharge_date_key', 'dim_date', 'date_key'],
+  ],
+  bridge_encounter_diagnosis: [
+    ['encounter_key', 'fact_encounters', 'encounter_key'],
+    ['diagnosis_key', 'dim_diagnosis', 'diagnosis_key'],
+  ],
+  bridge_encounter_procedure: [
+    ['encounter_key', 'fact_encounters', 'encounter_key'],
+    ['procedure_key', 'dim_procedure', 'procedure_key'],
+    ['procedure_date_key', 'dim_date', 'date_key'],
+  ],
+}
+
+/**
+ * SQLite declares foreign keys inside CREATE TABLE. MySQL gets them (and the
+ * fact/bridge indexes) after a full load, by `starMysqlAfterFullLoad`: InnoDB
+ * maintaining a dozen indexes row by row was most of a full load's time.
+ */
 export function starCreateTables(dialect: ClinicDialect): string[] {
+  const fk = (table: string): string =>
+    dialect === 'sqlite' ? (STAR_FOREIGN_KEYS[table] ?? []).map(([c, p, pc]) => `,\n  FOREIGN KEY (${c}) REFERENCES ${p} (${pc})`).join('') : ''
   const key = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY' : 'INT AUTO_INCREMENT PRIMARY KEY'
   const idPk = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY' : 'INT PRIMARY KEY'
   const tiny = dialect === 'sqlite' ? 'INTEGER' : 'TINYINT'
@@ -81,9 +114,7 @@ export function starCreateTables(dialect: ClinicDialect): string[] {
   department_name VARCHAR(100),
   valid_from DATETIME NOT NULL,
   valid_to DATETIME NOT NULL,
-  is_current ${tiny} NOT NULL,
-  FOREIGN KEY (specialty_key) REFERENCES dim_specialty (specialty_key),
-  FOREIGN KEY (department_key) REFERENCES dim_department (department_key)
+  is_current ${tiny} NOT NULL${fk('dim_provider')}
 )`,
     `CREATE INDEX idx_dim_provider_current ON dim_provider (provider_id, is_current)`,
     `CREATE TABLE dim_encounter_type (
@@ -123,32 +154,20 @@ export function starCreateTables(dialect: ClinicDialect): string[] {
   claim_count INT NOT NULL,
   claimed_total DECIMAL(14, 2),
   allowed_total DECIMAL(14, 2),
-  readmitted_30d ${tiny} NOT NULL,
-  FOREIGN KEY (patient_key) REFERENCES dim_patient (patient_key),
-  FOREIGN KEY (provider_key) REFERENCES dim_provider (provider_key),
-  FOREIGN KEY (specialty_key) REFERENCES dim_specialty (specialty_key),
-  FOREIGN KEY (department_key) REFERENCES dim_department (department_key),
-  FOREIGN KEY (encounter_type_key) REFERENCES dim_encounter_type (encounter_type_key),
-  FOREIGN KEY (admit_date_key) REFERENCES dim_date (date_key),
-  FOREIGN KEY (discharge_date_key) REFERENCES dim_date (date_key)
+  readmitted_30d ${tiny} NOT NULL${fk('fact_encounters')}${dialect === 'mysql' ? ',\n  INDEX idx_fact_patient_admit (patient_id, encounter_type_key, admit_ts)' : ''}
 )`,
     `CREATE TABLE bridge_encounter_diagnosis (
   encounter_diagnosis_id ${idPk},
   encounter_key INT NOT NULL,
   diagnosis_key INT NOT NULL,
   diagnosis_sequence INT,
-  is_primary ${tiny} NOT NULL,
-  FOREIGN KEY (encounter_key) REFERENCES fact_encounters (encounter_key),
-  FOREIGN KEY (diagnosis_key) REFERENCES dim_diagnosis (diagnosis_key)
+  is_primary ${tiny} NOT NULL${fk('bridge_encounter_diagnosis')}
 )`,
     `CREATE TABLE bridge_encounter_procedure (
   encounter_procedure_id ${idPk},
   encounter_key INT NOT NULL,
   procedure_key INT NOT NULL,
-  procedure_date_key INT,
-  FOREIGN KEY (encounter_key) REFERENCES fact_encounters (encounter_key),
-  FOREIGN KEY (procedure_key) REFERENCES dim_procedure (procedure_key),
-  FOREIGN KEY (procedure_date_key) REFERENCES dim_date (date_key)
+  procedure_date_key INT${fk('bridge_encounter_procedure')}
 )`,
   ]
 }
@@ -184,4 +203,13 @@ export function etlRunTable(dialect: ClinicDialect): string {
   rows_json TEXT,
   message TEXT
 )`
+}
+
+/** MySQL, after a full load's data is committed: the remaining indexes, then the foreign keys. */
+export function starMysqlAfterFullLoad(): string[] {
+  const indexes = [...starFactIndexes(), ...starBridgeIndexes()].filter((ddl) => !ddl.includes('idx_fact_patient_admit'))
+  const fks = Object.entries(STAR_FOREIGN_KEYS).map(
+    ([table, keys]) => `ALTER TABLE ${table} ${keys.map(([c, p, pc]) => `ADD CONSTRAINT fk_${table}_${c} FOREIGN KEY (${c}) REFERENCES ${p} (${pc})`).join(', ')}`,
+  )
+  return [...indexes, ...fks]
 }
