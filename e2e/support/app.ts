@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { e2eState, screenshotsDir, type E2eState } from './paths'
+import { e2eStateFile, screenshotsDir, type E2eState } from './paths'
 
 export function state(): E2eState {
-  return JSON.parse(readFileSync(e2eState, 'utf8')) as E2eState
+  return JSON.parse(readFileSync(e2eStateFile(), 'utf8')) as E2eState
 }
 
 /** A page model of the shell: menus, sidebar, tabs. */

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { e2eState, projectRoot, screenshotsDir, sharedFixtures, type E2eState } from './paths'
+import { loadChinookE2e } from './mysql-page'
+import { e2eStateFile, projectRoot, screenshotsDir, sharedFixtures, type E2eState } from './paths'
 
 /** Starts `sonograph serve` on a free port with a fresh data directory and builds the fixtures. */
 export default async function globalSetup(): Promise<void> {
@@ -48,6 +49,7 @@ export default async function globalSetup(): Promise<void> {
   child.stdout.removeAllListeners('data')
   child.stdout.resume()
   child.unref()
-  const state: E2eState = { url, pid: child.pid ?? 0, dataDir, workDir, chinookSqlite }
-  writeFileSync(e2eState, JSON.stringify(state, null, 2))
+  const state: E2eState = { url, pid: child.pid ?? 0, dataDir, workDir, chinookSqlite, ...(await loadChinookE2e()) }
+  process.env.SONOGRAPH_E2E_RUN = `${process.pid}`
+  writeFileSync(e2eStateFile(), JSON.stringify(state, null, 2))
 }

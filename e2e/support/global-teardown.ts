@@ -1,12 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { e2eState, type E2eState } from './paths'
+import { dropChinookE2e } from './mysql-page'
+import { e2eStateFile, type E2eState } from './paths'
 
-export default function globalTeardown(): void {
-  if (!existsSync(e2eState)) return
-  const state = JSON.parse(readFileSync(e2eState, 'utf8')) as E2eState
+export default async function globalTeardown(): Promise<void> {
+  const file = e2eStateFile()
+  if (!existsSync(file)) return
+  const state = JSON.parse(readFileSync(file, 'utf8')) as E2eState
   try {
     if (state.pid) process.kill(state.pid, 'SIGTERM')
   } catch {
     // already gone
   }
+  if (state.mysqlDatabase) await dropChinookE2e(state.mysqlDatabase)
 }
