@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { AppPage, state } from './support/app'
 import { ErPage } from './support/er-page'
-import { sharedFixtures } from './support/paths'
+import { screenshotsDir, sharedFixtures } from './support/paths'
 
 const ULTRASOUND_TABLES = [
   'Patients', 'Doctors', 'Departments', 'Appointments', 'Ultrasound_Results', 'Machines', 'Technicians', 'Medical_History', 'Billing', 'Insurance',
@@ -45,6 +45,8 @@ test('ultrasound ER graph: 20 tables, 23 foreign keys, search, focus, PNG at 1×
   await er.find('appointments')
   await expect(er.graph()).toHaveAttribute('data-selected', 'Appointments')
   await expect(er.status()).toContainText('selected: Appointments')
+  await page.waitForTimeout(400) // the centring animation
+  await app.screenshot('er-ultrasound-zoomed')
 
   // Departments is referenced by four tables: one hop shows five of twenty.
   await er.find('Departments')
@@ -63,6 +65,7 @@ test('ultrasound ER graph: 20 tables, 23 foreign keys, search, focus, PNG at 1×
   expect(one.download.suggestedFilename()).toBe('ultrasound-er-1x.png')
   const two2 = await er.exportPng(2)
   expect(two2.download.suggestedFilename()).toBe('ultrasound-er-2x.png')
+  copyFileSync(two2.path, join(screenshotsDir, 'er-ultrasound-export-2x.png'))
   expect(Math.abs(two2.width - 2 * one.width)).toBeLessThanOrEqual(4)
   expect(Math.abs(two2.height - 2 * one.height)).toBeLessThanOrEqual(4)
   // White background: the top-left corner is opaque white.
@@ -70,8 +73,9 @@ test('ultrasound ER graph: 20 tables, 23 foreign keys, search, focus, PNG at 1×
   const clear = await er.exportPng(1, 'transparent')
   expect(clear.png.data[3]).toBe(0)
 
-  const svg = await er.exportFromMenu('ER graph as SVG')
+  const svg = await er.exportFromMenu(/^ER graph as SVG$/)
   expect(svg.download.suggestedFilename()).toBe('ultrasound-er.svg')
+  copyFileSync(svg.path, join(screenshotsDir, 'er-ultrasound-export.svg'))
   const text = readFileSync(svg.path, 'utf8')
   expect(text.startsWith('<svg')).toBe(true)
   const titles = new Set([...text.matchAll(/<g class="table" data-table="([^"]+)"/g)].map((m) => m[1]))
@@ -81,6 +85,10 @@ test('ultrasound ER graph: 20 tables, 23 foreign keys, search, focus, PNG at 1×
   await er.toolbar().getByLabel('Names only').check()
   await app.screenshot('er-ultrasound-collapsed')
   await er.toolbar().getByLabel('Names only').uncheck()
+  await er.toolbar().getByLabel('Layout').selectOption('layered')
+  await er.toolbar().getByRole('button', { name: 'Re-layout' }).click()
+  await expect(er.status()).toContainText('layered layout')
+  await app.screenshot('er-ultrasound-layered')
 
   await app.menu('View', 'Dark Theme')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')

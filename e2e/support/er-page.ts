@@ -63,14 +63,15 @@ export class ErPage {
   }
 
   /** Export PNG from the toolbar; returns the download and the decoded size. */
-  async exportPng(scale: 1 | 2 | 4, background: 'white' | 'transparent' = 'white'): Promise<{ download: Download; width: number; height: number; png: PNG }> {
+  async exportPng(scale: 1 | 2 | 4, background: 'white' | 'transparent' = 'white'): Promise<{ download: Download; path: string; width: number; height: number; png: PNG }> {
     await this.toolbar().getByLabel('PNG scale').selectOption(String(scale))
     await this.toolbar().getByLabel('PNG background').selectOption(background)
     const waiting = this.page.waitForEvent('download')
     await this.toolbar().getByRole('button', { name: 'Export PNG' }).click()
     const download = await waiting
-    const png = PNG.sync.read(readFileSync(await this.save(download)))
-    return { download, width: png.width, height: png.height, png }
+    const path = await this.save(download)
+    const png = PNG.sync.read(readFileSync(path))
+    return { download, path, width: png.width, height: png.height, png }
   }
 
   /** File > Export…, then one of the graph's options; returns the saved file's path. */
