@@ -14,10 +14,14 @@ import './connections.css'
 type Storage = { passwordStorage: 'keychain' | 'memory'; persistent: boolean }
 type Busy = 'test' | 'save' | 'connect' | null
 
-function storageText(s: Storage | null): string {
-  if (!s) return ''
+function storageText(s: Storage | null): ReactNode {
+  if (!s) return null
   if (s.passwordStorage === 'keychain') return 'Kept encrypted by the operating system’s keychain (Electron safeStorage), never in plain text; it is there after a restart.'
-  return 'This browser bridge keeps it in memory only, until `sonograph serve` stops; after that Sonograph asks for it again. It is never written to disk.'
+  return (
+    <>
+      This browser bridge keeps it in memory only, until <code>sonograph serve</code> stops; after that Sonograph asks for it again. It is never written to disk.
+    </>
+  )
 }
 
 function testText(r: ConnectionTestResult): string {
