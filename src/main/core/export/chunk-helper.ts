@@ -32,7 +32,7 @@ const waitCredit = () => credits > 0 ? Promise.resolve() : new Promise((r) => { 
         const buf = chunk === null ? null : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, 'utf8')
         credits--
         const own = buf && buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength
-        parentPort.postMessage({ index, buf, n: Number(n), done }, own ? [buf.buffer] : [])
+        parentPort.postMessage({ index, buf, n: Number(n), max: max === null ? null : max.toString(), done }, own ? [buf.buffer] : [])
         if (done) break
         last = max
       }
@@ -49,6 +49,8 @@ export interface HelperChunk {
   index: number
   buf: Buffer | null
   n: number
+  /** Last rowid in the chunk (decimal text), so the exporter can take over mid-range if the helper fails. */
+  max: string | null
   done: boolean
 }
 

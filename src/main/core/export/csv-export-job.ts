@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
 import type { CsvExportResult, CsvOptions, ExportSubject } from '../../../shared/calls/export'
 import { AppError } from '../../../shared/errors'
 import { baseAlias } from '../../../shared/recipe'
@@ -84,6 +86,8 @@ async function resolveSubject(driver: Driver, what: ExportSubject): Promise<Reso
  */
 export async function exportCsvJob(args: ExportCsvArgs, ctx: JobContext): Promise<CsvExportResult> {
   const started = Date.now()
+  const folder = dirname(args.path)
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AppError('NOT_FOUND', `No folder ${folder} to write ${basename(args.path)} in`, { file: args.path, field: 'path' })
   const spec = args.spec.kind === 'sqlite' ? { ...args.spec, writable: false } : args.spec
   const driver = await openDriver(spec)
   try {

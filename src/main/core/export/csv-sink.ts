@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { CsvOptions } from '../../../shared/calls/export'
+import { AppError } from '../../../shared/errors'
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
 const UTF16LE_BOM = Buffer.from([0xff, 0xfe])
@@ -19,7 +20,13 @@ export class CsvSink {
   ) {}
 
   static async open(path: string, encoding: CsvOptions['encoding']): Promise<CsvSink> {
-    const sink = new CsvSink(await open(path, 'w'), encoding)
+    let fh: FileHandle
+    try {
+      fh = await open(path, 'w')
+    } catch (err) {
+      throw new AppError('IO_ERROR', `Cannot write ${path}: ${(err as Error).message}`, { file: path })
+    }
+    const sink = new CsvSink(fh, encoding)
     if (encoding === 'utf8bom') await sink.writeBytes([UTF8_BOM])
     if (encoding === 'utf16le') await sink.writeBytes([UTF16LE_BOM])
     return sink
@@ -41,7 +48,17 @@ export class CsvSink {
   private async writeBytes(bufs: Buffer[]): Promise<void> {
     await this.pending
     for (const b of bufs) this.bytes += b.length
-    this.pending = bufs.length === 1 ? this.fh.write(bufs[0]!) : this.fh.writev(bufs)
+    this.pending = this.writeAll(bufs)
+  }
+
+  /** A write may be short (a full disk reports it on the next one); the rest is written again. */
+  private async writeAll(bufs: Buffer[]): Promise<void> {
+    const total = bufs.reduce((n, b) => n + b.length, 0)
+    const { bytesWritten } = bufs.length === 1 ? await this.fh.write(bufs[0]!) : await this.fh.writev(bufs)
+    if (bytesWritten < total) {
+      const rest = Buffer.concat(bufs).subarray(bytesWritten)
+      for (let off = 0; off < rest.length; ) off += (await this.fh.write(rest, off)).bytesWritten
+    }
   }
 
   /**

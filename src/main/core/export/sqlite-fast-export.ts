@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import type { CsvOptions } from '../../../shared/calls/export'
+import { AppError } from '../../../shared/errors'
 import type { TableInfo } from '../../../shared/schema-model'
 import type { SqliteDatabase } from '../db/sqlite-native'
 import { sqliteDialect } from '../db/sqlite-driver'
@@ -98,25 +99,38 @@ export async function exportSqliteFast(
     const stmt = db.prepare(sql).raw(true).safeIntegers(true)
     const ranges = rowidRanges(db, t.name, rid, total)
     // Two threads build chunks of alternate ranges; this one writes them in order.
-    const helper = ranges.length >= 4 && parallel && db.name && !db.memory ? new ChunkHelper(db.name, sql, ranges.filter(([i]) => i % 2 === 1)) : null
+    let helper = ranges.length >= 4 && parallel && db.name && !db.memory ? new ChunkHelper(db.name, sql, ranges.filter(([i]) => i % 2 === 1)) : null
+    const own = async (lo: bigint, hi: bigint): Promise<void> => {
+      let last = lo
+      for (;;) {
+        const [chunk, n, max] = stmt.get(last, hi) as [Buffer | string | null, bigint, bigint | null]
+        if (!n || chunk === null || max === null) break
+        await emit(chunk, Number(n))
+        if (max >= hi) break
+        last = max
+      }
+    }
     try {
       for (const [i, lo, hi] of ranges) {
-        if (helper && i % 2 === 1) {
+        if (!helper || i % 2 === 0) {
+          await own(lo, hi)
+          continue
+        }
+        let last = lo
+        try {
           for (;;) {
             const c = await helper.next()
             if (c.buf && c.n) await emit(c.buf, c.n)
             else report()
+            if (c.max !== null) last = BigInt(c.max)
             if (c.done) break
           }
-          continue
-        }
-        let last = lo
-        for (;;) {
-          const [chunk, n, max] = stmt.get(last, hi) as [Buffer | string | null, bigint, bigint | null]
-          if (!n || chunk === null || max === null) break
-          await emit(chunk, Number(n))
-          if (max >= hi) break
-          last = max
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'CANCELLED') throw err
+          // The helper thread failed (it could not load SQLite, say): this thread does the rest alone.
+          await helper.stop()
+          helper = null
+          await own(last, hi)
         }
       }
     } finally {
