@@ -81,6 +81,10 @@ test('ultrasound ER graph: 20 tables, 23 foreign keys, search, focus, PNG at 1×
   const titles = new Set([...text.matchAll(/<g class="table" data-table="([^"]+)"/g)].map((m) => m[1]))
   for (const t of ULTRASOUND_TABLES) expect(titles.has(t), `${t} in the SVG`).toBe(true)
   expect(text.match(/<g class="edge"/g)?.length).toBe(23)
+  const viewer = await page.context().newPage()
+  await viewer.setContent(text)
+  await viewer.screenshot({ path: join(screenshotsDir, 'er-ultrasound-export-svg.png'), fullPage: true })
+  await viewer.close()
 
   await er.toolbar().getByLabel('Names only').check()
   await app.screenshot('er-ultrasound-collapsed')
@@ -183,5 +187,6 @@ test('a generated schema of 300 tables and 500 foreign keys lays out and renders
   // Still responsive: zoom and search work on the big graph.
   await er.find('t150')
   await expect(er.graph()).toHaveAttribute('data-selected', 't150')
+  await page.waitForTimeout(600) // the centring animation
   await app.screenshot('er-300-tables-zoomed')
 })

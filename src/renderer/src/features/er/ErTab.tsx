@@ -49,7 +49,7 @@ function ErView({ tabId, sourceId, name, location }: { tabId: string; sourceId: 
   const exportPng = useCallback(
     async (scale: number, transparent: boolean) => {
       if (!cy) throw new Error('The graph is still being drawn.')
-      const out = graphPng(cy, scale, transparent)
+      const out = await graphPng(cy, scale, transparent)
       downloadBlob(out.blob, `${base}-${scale}x${transparent ? '-transparent' : ''}.png`)
       setNote(out.scale < scale ? `The picture was too large for ${scale}×; saved at ${out.scale.toFixed(2)}×.` : `Saved ${base}-${scale}x${transparent ? '-transparent' : ''}.png`)
     },

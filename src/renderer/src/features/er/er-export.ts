@@ -9,6 +9,7 @@ import { EXPORT_PALETTE, erStylesheet, readPalette } from './er-style'
 
 /** Chromium refuses canvases above about 268 M pixels; stay well under. */
 const MAX_PIXELS = 160_000_000
+const PNG_MARGIN = 20
 
 /** "ultrasound.sqlite" -> "ultrasound"; file names say the database and the scale. */
 export function exportBaseName(sourceName: string): string {
@@ -21,17 +22,35 @@ export function exportBaseName(sourceName: string): string {
  * on a white page is unreadable) and at a lower scale if the picture would be
  * larger than a canvas can hold; returns the scale used.
  */
-export function graphPng(cy: Core, scale: number, transparent: boolean): { blob: Blob; scale: number } {
+export async function graphPng(cy: Core, scale: number, transparent: boolean): Promise<{ blob: Blob; scale: number }> {
   const bb = cy.elements(':visible').boundingBox({})
-  const fits = Math.sqrt(MAX_PIXELS / Math.max(1, (bb.w + 60) * (bb.h + 60)))
+  const fits = Math.sqrt(MAX_PIXELS / Math.max(1, (bb.w + 2 * PNG_MARGIN) * (bb.h + 2 * PNG_MARGIN)))
   const used = Math.max(0.1, Math.min(scale, fits))
-  cy.style(erStylesheet(EXPORT_PALETTE))
+  let raw: Blob
+  cy.style(erStylesheet(EXPORT_PALETTE, true))
   try {
-    const blob = cy.png({ output: 'blob', full: true, scale: used, bg: transparent ? undefined : '#ffffff' })
-    return { blob, scale: used }
+    raw = cy.png({ output: 'blob', full: true, scale: used })
   } finally {
     cy.style(erStylesheet(readPalette(cy.container() ?? document.documentElement)))
   }
+  return { blob: await withMargin(raw, Math.round(PNG_MARGIN * used), transparent ? null : '#ffffff'), scale: used }
+}
+
+/** cytoscape crops the picture to the boxes' edges; a margin keeps them off the border. */
+async function withMargin(png: Blob, margin: number, bg: string | null): Promise<Blob> {
+  const img = await createImageBitmap(png)
+  const canvas = document.createElement('canvas')
+  canvas.width = img.width + 2 * margin
+  canvas.height = img.height + 2 * margin
+  const ctx = canvas.getContext('2d')
+  if (!ctx) throw new Error('This window cannot draw the PNG (no 2D canvas).')
+  if (bg) {
+    ctx.fillStyle = bg
+    ctx.fillRect(0, 0, canvas.width, canvas.height)
+  }
+  ctx.drawImage(img, margin, margin)
+  img.close()
+  return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be encoded.'))), 'image/png'))
 }
 
 function childOptional(t: TableInfo | undefined, r: Relationship): boolean {

@@ -46,7 +46,14 @@ export function readPalette(el: Element): ErPalette {
   }
 }
 
-export function erStylesheet(p: ErPalette): StylesheetJson {
+/** `forExport` leaves out selection and search highlights: they describe the screen, not the schema. */
+export function erStylesheet(p: ErPalette, forExport = false): StylesheetJson {
+  const highlights: StylesheetJson = forExport
+    ? []
+    : [
+        { selector: 'node:selected, node.found', style: { 'border-width': 3, 'border-color': p.highlight } },
+        { selector: 'edge:selected, edge.found', style: { width: 3, 'line-color': p.highlight, 'target-arrow-color': p.highlight } },
+      ]
   return [
     {
       selector: 'node',
@@ -79,8 +86,6 @@ export function erStylesheet(p: ErPalette): StylesheetJson {
       selector: 'node.collapsed',
       style: { label: 'data(short)', width: 'data(sw)', height: 'data(sh)', 'background-fill': 'solid', 'background-color': p.header, 'font-weight': 'bold' },
     },
-    { selector: 'node:selected, node.found', style: { 'border-width': 3, 'border-color': p.highlight } },
-    { selector: 'node.neighbour', style: { 'border-width': 2, 'border-color': p.highlight } },
     {
       selector: 'edge',
       style: {
@@ -114,12 +119,11 @@ export function erStylesheet(p: ErPalette): StylesheetJson {
         color: p.inferred,
         label: 'data(label)',
         'font-weight': 'bold',
-        'text-rotation': 'autorotate',
       },
     },
     { selector: 'edge.inferred.accepted', style: { 'line-color': p.accepted, 'target-arrow-color': p.accepted, color: p.accepted } },
     { selector: 'edge.hidden-rel', style: { opacity: 0.35, 'line-style': 'dotted' } },
-    { selector: 'edge:selected, edge.found', style: { width: 3, 'line-color': p.highlight, 'target-arrow-color': p.highlight } },
     { selector: '.off', style: { display: 'none' } },
+    ...highlights,
   ]
 }

@@ -57,6 +57,16 @@ function isNodeDef(e: ElementDefinition): e is ElementDefinition & { data: Table
   return e.group === 'nodes'
 }
 
+/** Fits, but never blows a handful of tables up past a comfortable size. */
+export function fitView(cy: Core, eles?: cytoscape.CollectionArgument): void {
+  const target = eles ?? cy.elements(':visible')
+  cy.fit(target, 30)
+  if (cy.zoom() > 1.3) {
+    cy.zoom(1.3)
+    cy.center(target)
+  }
+}
+
 function currentPositions(cy: Core): Positions {
   const out: Positions = {}
   cy.nodes().forEach((n) => {
@@ -166,7 +176,7 @@ export function useErGraph(
         cy.add(nodeDefs.map((n) => ({ ...n, classes: `${n.classes as string}${coll ? ' collapsed' : ''}`, position: saved?.[n.data.id] ?? positions[n.data.id] ?? { x: 0, y: 0 } })))
         cy.add(edgeDefs)
       })
-      cy.fit(undefined, 30)
+      fitView(cy)
       setCounts(countGraph(cy))
       setLayoutInfo(info)
       setLaying(false)
@@ -199,7 +209,7 @@ export function useErGraph(
     cy.elements().removeClass('off')
     setFocus(null)
     setCounts(countGraph(cy))
-    cy.fit(undefined, 30)
+    fitView(cy)
   }, [cy])
 
   const focusOn = useCallback(
@@ -217,7 +227,7 @@ export function useErGraph(
       })
       setFocus({ table: start.id(), hops })
       setCounts(countGraph(cy))
-      cy.fit(set, 40)
+      fitView(cy, set)
       return true
     },
     [cy],
@@ -258,7 +268,7 @@ export function useErGraph(
       runLayout(name, nodes, edges)
         .then((r) => {
           cy.batch(() => cy.nodes().forEach((n) => void n.position(r.positions[n.id()] ?? n.position())))
-          cy.fit(cy.elements(':visible'), 30)
+          fitView(cy)
           setLayoutInfo({ name, ms: r.ms, where: r.where })
         })
         .catch((err: Error) => setLayoutError(err))
@@ -274,7 +284,7 @@ export function useErGraph(
     },
     [cy],
   )
-  const fit = useCallback(() => cy?.fit(cy.elements(':visible'), 30), [cy])
+  const fit = useCallback(() => cy && fitView(cy), [cy])
   const selectEdge = useCallback(
     (id: string | null) => {
       setSelectedEdge(id)
