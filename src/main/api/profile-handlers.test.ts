@@ -72,6 +72,28 @@ describe('analysis calls', () => {
     expect(c.rows.rows).toHaveLength(6)
   })
 
+  it('computes charts and the overview of a large file in a worker, with the same answer', async () => {
+    const chartArgs = {
+      sourceId: chinook.sourceId,
+      spec: { target: { table: 'Invoice' }, type: 'line', x: { kind: 'date', column: 'InvoiceDate', bucket: 'quarter' }, y: { agg: 'median', column: 'Total' } },
+    }
+    const inline = (await call('chart.data', chartArgs)) as ChartData
+    const before = finished.length
+    process.env.SONOGRAPH_INLINE_ANALYSIS_BYTES = '0'
+    try {
+      const viaWorker = (await call('chart.data', chartArgs)) as ChartData
+      expect(viaWorker).toEqual(inline)
+      expect(finished.slice(before).map((f) => f.kind)).toEqual(['chartData'])
+      const target = { sql: 'SELECT p.Gender, p.DateOfBirth, a.AppointmentDate, r.ReportDate FROM Patients p JOIN Appointments a ON a.PatientID = p.PatientID LEFT JOIN Reports r ON r.AppointmentID = a.AppointmentID' }
+      const mapping = { visitDate: 'AppointmentDate', reportDate: 'ReportDate', birthDate: 'DateOfBirth', gender: 'Gender' }
+      const data = (await call('overview.data', { sourceId: ultrasound.sourceId, target, mapping })) as OverviewData
+      expect(data.visitsPerMonth?.labels).toEqual(['2025-02', '2025-03'])
+      expect(finished.slice(before).map((f) => f.kind)).toEqual(['chartData', 'overviewData'])
+    } finally {
+      delete process.env.SONOGRAPH_INLINE_ANALYSIS_BYTES
+    }
+  })
+
   it('overview.map then overview.data on the ultrasound consolidation', async () => {
     const target = { sql: 'SELECT p.Gender, p.DateOfBirth, a.AppointmentDate, r.ReportDate FROM Patients p JOIN Appointments a ON a.PatientID = p.PatientID LEFT JOIN Reports r ON r.AppointmentID = a.AppointmentID' }
     const m = (await call('overview.map', { sourceId: ultrasound.sourceId, target })) as OverviewMappingResult
