@@ -23,7 +23,7 @@ const waitCredit = () => credits > 0 ? Promise.resolve() : new Promise((r) => { 
 ;(async () => {
   try {
     for (const [index, lo, hi] of workerData.ranges) {
-      let last = BigInt(lo)
+      let last = BigInt(lo) < -(2n ** 63n) ? -Infinity : BigInt(lo)
       const end = BigInt(hi)
       for (;;) {
         await waitCredit()

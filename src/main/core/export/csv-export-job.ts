@@ -51,8 +51,9 @@ async function resolveSubject(driver: Driver, what: ExportSubject): Promise<Reso
     const t = model.tables.find((x) => x.name === what.table)
     if (!t) throw new AppError('NOT_FOUND', `No table or view named ${what.table}`, { field: 'what.table', table: what.table })
     const sql = `SELECT * FROM ${q(t.name)}`
-    const total = t.kind === 'table' ? await driver.countRows(t.name) : null
     const fast: FastSubject | null = sqlite ? (rowidName(t) ? { kind: 'table', table: t } : { kind: 'query', sql }) : null
+    // The fast path estimates the total from the rowid span instead of a full counting pass.
+    const total = t.kind === 'table' && fast?.kind !== 'table' ? await driver.countRows(t.name) : null
     return { sql, columns: t.columns, fast, total }
   }
   if ('plan' in what) {

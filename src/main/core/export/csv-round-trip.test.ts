@@ -179,6 +179,15 @@ describe('CSV export round-trips hard values through a standard parser', () => {
     expect(lines[100_000]).toBe('100000,row 100000')
   })
 
+  it('exports a table whose rowids are far apart, negative included', async () => {
+    const d = new SqliteDriver(dbPath, { writable: true })
+    d.db.exec(`CREATE TABLE sparse (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO sparse VALUES (-9223372036854775808, 'a'), (-5, 'b'), (1000000000000, 'c'), (9223372036854775807, 'd')`)
+    await d.close()
+    const path = join(dir, 'sparse.csv')
+    expect((await run({ what: { table: 'sparse' }, path, options: { lineEnding: 'lf' } })).rows).toBe(4)
+    expect(readFileSync(path, 'utf8')).toBe('id,v\n-9223372036854775808,a\n-5,b\n1000000000000,c\n9223372036854775807,d\n')
+  })
+
   it('a cancelled export leaves no file, not even a partial one', async () => {
     const path = join(dir, 'cancelled.csv')
     const flag = new Int32Array(1)

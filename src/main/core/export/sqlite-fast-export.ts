@@ -24,18 +24,25 @@ export type FastSubject =
   /** Anything else (views, sorted plans): lines are still built by SQLite, then gathered in JS. */
   | { kind: 'query'; sql: string }
 
+/** Most ranges a table is cut into, however sparse its rowids. */
+const MAX_RANGES = 10_000
+
 /**
- * Rowid ranges (index, lo exclusive, hi inclusive) of about CHUNK_ROWS rows each
- * if rowids were evenly spread; a denser range is still read CHUNK_ROWS at a time.
+ * Rowid ranges (index, lo exclusive, hi inclusive) of about CHUNK_ROWS rowids
+ * each, without counting rows first (a count is a full pass of its own); a
+ * range holding more rows is still read CHUNK_ROWS at a time. Also returns the
+ * rowid span, which is the row count when rowids are dense (the usual case).
  */
-function rowidRanges(db: SqliteDatabase, table: string, rid: string, count: number | null): [number, bigint, bigint][] {
+function rowidRanges(db: SqliteDatabase, table: string, rid: string): { ranges: [number, bigint, bigint][]; span: number } {
   const [lo, hi] = db.prepare(`SELECT min(${rid}), max(${rid}) FROM ${q(table)}`).raw(true).safeIntegers(true).get() as [bigint | null, bigint | null]
-  if (lo === null || hi === null) return []
-  const n = BigInt(Math.max(1, Math.ceil((count ?? CHUNK_ROWS) / CHUNK_ROWS)))
-  const width = (hi - lo + 1n + n - 1n) / n
+  if (lo === null || hi === null) return { ranges: [], span: 0 }
+  const span = hi - lo + 1n
+  let n = (span + BigInt(CHUNK_ROWS) - 1n) / BigInt(CHUNK_ROWS)
+  if (n > BigInt(MAX_RANGES)) n = BigInt(MAX_RANGES)
+  const width = (span + n - 1n) / n
   const out: [number, bigint, bigint][] = []
   for (let start = lo - 1n, i = 0; start < hi; start += width, i++) out.push([i, start, start + width < hi ? start + width : hi])
-  return out
+  return { ranges: out, span: Number(span) }
 }
 
 /** A name that reaches the rowid, unless the table has columns shadowing all three. */
@@ -97,11 +104,13 @@ export async function exportSqliteFast(
     await writeHeader(t.columns.map((c) => c.name))
     const sql = `SELECT ${agg('line')}, count(*), max(rid) FROM (SELECT ${lineSql(cols, o)} AS line, ${rid} AS rid FROM ${q(t.name)} WHERE ${rid} > ? AND ${rid} <= ? ORDER BY ${rid} LIMIT ${CHUNK_ROWS})`
     const stmt = db.prepare(sql).raw(true).safeIntegers(true)
-    const ranges = rowidRanges(db, t.name, rid, total)
+    const { ranges, span } = rowidRanges(db, t.name, rid)
+    total ??= span
     // Two threads build chunks of alternate ranges; this one writes them in order.
     let helper = ranges.length >= 4 && parallel && db.name && !db.memory ? new ChunkHelper(db.name, sql, ranges.filter(([i]) => i % 2 === 1)) : null
     const own = async (lo: bigint, hi: bigint): Promise<void> => {
-      let last = lo
+      // Below the smallest rowid there is no 64-bit integer: -Infinity binds as a REAL and compares below all.
+      let last: bigint | number = lo < MIN_ROWID ? -Infinity : lo
       for (;;) {
         const [chunk, n, max] = stmt.get(last, hi) as [Buffer | string | null, bigint, bigint | null]
         if (!n || chunk === null || max === null) break
