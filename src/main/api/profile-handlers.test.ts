@@ -46,6 +46,7 @@ afterAll(async () => {
 describe('analysis calls', () => {
   it('profile.start runs the profile job in a worker and delivers the result with per-column progress', async () => {
     const { jobId } = (await call('profile.start', { sourceId: chinook.sourceId, target: { table: 'Album' } })) as { jobId: string }
+    const { jobId: oneColumn } = (await call('profile.start', { sourceId: chinook.sourceId, target: { table: 'Album' }, columns: ['Title'] })) as { jobId: string }
     for (let i = 0; i < 600 && !finished.some((f) => f.jobId === jobId); i++) await new Promise((r) => setTimeout(r, 100))
     const done = finished.find((f) => f.jobId === jobId)
     expect(done).toMatchObject({ state: 'done', kind: 'profile' })
@@ -53,6 +54,8 @@ describe('analysis calls', () => {
     expect(result.columns.map((c) => c.name)).toEqual(['AlbumId', 'Title', 'ArtistId'])
     expect(result.rowCount).toBe(347)
     expect(progress.filter((p) => p.jobId === jobId).at(-1)).toMatchObject({ phase: 'done', done: 3, total: 3 })
+    for (let i = 0; i < 600 && !finished.some((f) => f.jobId === oneColumn); i++) await new Promise((r) => setTimeout(r, 100))
+    expect((finished.find((f) => f.jobId === oneColumn)?.result as ProfileResult).columns.map((c) => c.name)).toEqual(['Title'])
   })
 
   it('validates arguments before anything runs', async () => {

@@ -31,9 +31,9 @@ function inWorker(ctx: ApiContext, sourceId: string): boolean {
  * the call itself (from a worker when the file is large).
  */
 export const profileHandlers: Handlers<'profile.start' | 'chart.data' | 'overview.map' | 'overview.data'> = {
-  'profile.start': async ({ sourceId, target, sample }, ctx) => {
+  'profile.start': async ({ sourceId, target, sample, columns }, ctx) => {
     const { spec } = ctx.sources.get(sourceId)
-    const { jobId } = ctx.jobs.start('profile', { spec, target, ...(sample ? { sample } : {}) })
+    const { jobId } = ctx.jobs.start('profile', { spec, target, ...(sample ? { sample } : {}), ...(columns ? { columns } : {}) })
     return { jobId }
   },
   'chart.data': async ({ sourceId, spec }, ctx) => {

@@ -154,7 +154,15 @@ export const overviewMappingSchema = z
 export const profileCalls = {
   /** Starts a `profile` job; progress per column arrives as job events, the result is a ProfileResult. */
   'profile.start': defineCall<{ jobId: string }>()(
-    z.object({ sourceId, target: analysisTargetSchema, sample: sampleSchema.optional() }).strict(),
+    z
+      .object({
+        sourceId,
+        target: analysisTargetSchema,
+        sample: sampleSchema.optional(),
+        /** Only these columns (default: all), e.g. to profile one column on demand. */
+        columns: z.array(z.string().min(1)).min(1).max(2000).optional(),
+      })
+      .strict(),
   ),
   /** Data for one chart, computed in the database: labels + datasets for Chart.js, and rows for CSV. */
   'chart.data': defineCall<ChartData>()(z.object({ sourceId, spec: chartSpecSchema }).strict()),

@@ -1,5 +1,6 @@
 import type { AnalysisTarget } from '../../../shared/chart-spec'
 import type { ColumnProfile, ProfileResult } from '../../../shared/calls/profile'
+import { AppError } from '../../../shared/errors'
 import type { SourceSpec } from '../../../shared/source-spec'
 import type { Driver } from '../db/driver'
 import { openDriver } from '../db/open-driver'
@@ -46,6 +47,8 @@ export async function profileSource(driver: Driver, opts: ProfileOptions, ctx: J
   const source = await resolveSource(driver, opts.target)
   const wanted = opts.columns ? new Set(opts.columns) : null
   const columns = source.columns.filter((c) => !wanted || wanted.has(c.name))
+  const missing = opts.columns?.find((name) => !source.columns.some((c) => c.name === name))
+  if (missing !== undefined) throw new AppError('BAD_ARGUMENT', `No column named ${missing} in ${source.label}`, { field: 'columns' })
   const total = columns.length
   let from = source.from
   let tempSample = false
