@@ -61,6 +61,17 @@ test('browse Track: sort both ways, filters with exact counts, last page, cell v
   await page.keyboard.press('Escape')
   await expect(viewer).toBeHidden()
 
+  // Copy a range of rows: click, Shift+click, Copy > Rows as CSV.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await ex.row(grid, 0).getByRole('gridcell').nth(1).click()
+  await ex.row(grid, 2).getByRole('gridcell').nth(1).click({ modifiers: ['Shift'] })
+  await page.getByRole('button', { name: 'Copy ▾' }).click()
+  await page.getByRole('menu', { name: 'Copy' }).getByRole('menuitem', { name: 'Rows as CSV' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Copied 3 rows as CSV' })).toBeVisible()
+  const csv = await page.evaluate(() => navigator.clipboard.readText())
+  expect(csv.split('\r\n')[0]).toBe('TrackId,Name,AlbumId,MediaTypeId,GenreId,Composer,Milliseconds,Bytes,UnitPrice')
+  expect(csv.split('\r\n')[3]).toContain('3,Fast As a Shark,3,2,1,')
+
   await app.screenshot('explorer-grid-light')
   await app.menu('View', 'Dark Theme')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
@@ -89,6 +100,9 @@ test('console: statement under the cursor, plan tree, errors, cancel a long quer
   await expect(tree).toContainText('Track')
   await expect(tree.getByRole('treeitem').first()).toBeVisible()
   await app.screenshot('explorer-console-plan')
+  await app.menu('View', 'Dark Theme')
+  await app.screenshot('explorer-console-dark')
+  await app.menu('View', 'Light Theme')
 
   await ex.typeSql('SELECT * FROM NoSuchTable')
   await page.keyboard.press('ControlOrMeta+Enter')
@@ -110,6 +124,10 @@ test('console: statement under the cursor, plan tree, errors, cancel a long quer
   await expect(ex.editor()).toContainText('SELECT 42 AS answer')
   await page.keyboard.press('ControlOrMeta+ArrowUp')
   await expect(ex.editor()).toContainText('WITH RECURSIVE')
+
+  // View > New SQL Console opens a second console on the active source.
+  await app.menu('View', 'New SQL Console')
+  await expect(page.getByRole('tab', { name: 'Console · Chinook.sqlite' })).toHaveCount(2)
 })
 
 test('inspector: Track columns, keys both ways, Mermaid export', async ({ page }) => {
@@ -210,4 +228,36 @@ test('a table of two million rows: the scrollbar spans them all, jumps land on t
   await expect(grid.getByRole('row', { name: /^1,234,567\b/ })).toContainText('row 1234567')
   await expect(page.getByTestId('table-status')).not.toContainText('approximate')
   await app.screenshot('explorer-grid-big')
+})
+
+test('cell viewer: JSON pretty-printed, blobs as size and hex, NULL unlike the empty string', async ({ page }) => {
+  const path = join(state().workDir, 'explorer-cells.sqlite')
+  rmSync(path, { force: true })
+  const db = new Database(path)
+  db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, doc TEXT, data BLOB, note TEXT);
+    INSERT INTO docs VALUES (1, '{"patient":{"id":7,"tags":["a","b"]}}', x'00010203414243ff', NULL), (2, 'plain', NULL, '');`)
+  db.close()
+
+  const app = new AppPage(page)
+  const ex = new ExplorerPage(app)
+  await app.open()
+  await ex.openDatabase(path)
+  await app.openTable('docs')
+  const grid = ex.grid('docs')
+  await expect(ex.row(grid, 0)).toContainText('patient')
+  await expect(ex.row(grid, 0).getByRole('gridcell').nth(3)).toHaveText('NULL')
+  await expect(ex.row(grid, 1).getByRole('gridcell').nth(3)).not.toHaveText('NULL')
+
+  await ex.row(grid, 0).getByRole('gridcell').nth(1).dblclick()
+  const viewer = page.getByRole('dialog', { name: 'Cell docs.doc' })
+  await expect(viewer.getByLabel('Cell value')).toContainText('"patient": {')
+  await expect(viewer.getByLabel('Cell value')).toContainText('    "id": 7,')
+  await page.keyboard.press('Escape')
+
+  await ex.row(grid, 0).getByRole('gridcell').nth(2).dblclick()
+  const blob = page.getByRole('dialog', { name: 'Cell docs.data' })
+  await expect(blob.getByTestId('cell-size')).toHaveText('8 bytes')
+  await expect(blob.getByLabel('Cell value')).toContainText('00 01 02 03 41 42 43 ff')
+  await expect(blob.getByLabel('Cell value')).toContainText('....ABC.')
+  await app.screenshot('explorer-cell-blob')
 })

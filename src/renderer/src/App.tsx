@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { MenuCommand } from '../../shared/events'
 import { api } from './api/client'
-import { registerPathPrompt } from './api/platform'
+import { droppedFilePath, registerPathPrompt } from './api/platform'
 import { ErrorBanner } from './components/ErrorBanner'
 import { JobProgressBar } from './features/jobs/JobProgressBar'
 import { JobsProvider, useJobs } from './features/jobs/jobs-store'
@@ -86,7 +86,7 @@ function Shell(): ReactNode {
         case 'new-console':
           if (!activeSource) return setError(new Error('Open a database first, then a console for it.'))
           if (!tabViews.console) return setError(new Error('The SQL console is not available in this build.'))
-          ws.open({ kind: 'console', title: 'Console', sourceId: activeSource, params: {} })
+          ws.open({ kind: 'console', title: `Console · ${sources.sources.find((s) => s.summary.sourceId === activeSource)?.summary.name ?? ''}`, sourceId: activeSource, params: {} })
           return
         default: {
           const name = commandDialogs[command]
@@ -114,6 +114,39 @@ function Shell(): ReactNode {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [run])
+
+  // Dropping a file on the window: a dump opens the import dialog, a database opens directly.
+  const [dragging, setDragging] = useState(false)
+  useEffect(() => {
+    const over = (e: DragEvent): void => {
+      if (!e.dataTransfer?.types.includes('Files')) return
+      e.preventDefault()
+      setDragging(true)
+    }
+    const leave = (e: DragEvent): void => {
+      if (e.relatedTarget === null) setDragging(false)
+    }
+    const drop = (e: DragEvent): void => {
+      const file = e.dataTransfer?.files[0]
+      setDragging(false)
+      if (!file) return
+      e.preventDefault()
+      void droppedFilePath(file)
+        .then((picked) => {
+          if (/\.(sqlite3?|db3?|s3db)$/i.test(picked.name)) return sources.openSqlite(picked.path).then(() => undefined)
+          setDialog({ name: 'import-dump', arg: picked.path })
+        })
+        .catch((err: Error) => setError(err))
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('dragleave', leave)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('dragleave', leave)
+      window.removeEventListener('drop', drop)
+    }
+  }, [sources])
 
   const active = ws.tabs.find((t) => t.id === ws.activeTabId)
   const ActiveView = active ? tabViews[active.kind] : undefined
@@ -178,6 +211,7 @@ function Shell(): ReactNode {
       {dialog?.name === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.name === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
       {FeatureDialog ? <FeatureDialog onClose={() => setDialog(null)} {...(dialog?.arg !== undefined ? { arg: dialog.arg } : {})} /> : null}
+      {dragging ? <div className="drop-overlay">Drop a SQL dump or a SQLite database to open it</div> : null}
       {prompt ? (
         <PathPromptDialog
           title={prompt.title}
