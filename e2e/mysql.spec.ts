@@ -207,11 +207,31 @@ test('saved connections: save without the password, connect asks for it, edit, d
   await expect(my.dialog()).toBeHidden()
   await expect(my.count(db, 'Album')).toHaveText('347')
 
-  // Edit: the saved values come back into the form; delete needs a second click.
+  await page.getByRole('button', { name: `Close ${db}` }).click()
+  await expect(my.source(db)).toHaveCount(0)
+
+  // Edit: the saved values come back into the form; saving again with the password remembered
+  // keeps it in the bridge's memory, and Connect from the list then asks for nothing.
   await my.openDialog()
   await item.getByRole('button', { name: `Edit ${name}` }).click()
   await expect(my.field('database')).toHaveValue(db)
   await expect(my.field('name')).toHaveValue(name)
+  await my.fill({ timeoutSeconds: '5' })
+  await my.dialog().getByLabel('Remember password').check()
+  await expect(my.dialog().getByTestId('password-storage')).toContainText('memory only')
+  await my.button('Save').click()
+  await expect(my.status()).toContainText('Password kept in memory until the bridge stops')
+  await expect(item).toContainText('password in memory')
+  await my.app.screenshot('mysql-dialog-saved')
+  await item.getByRole('button', { name: `Connect ${name}` }).click()
+  await expect(my.dialog()).toBeHidden()
+  await expect(my.count(db, 'Album')).toHaveText('347')
+
+  // Delete needs a second click.
+  await my.openDialog()
+  await expect(item.getByRole('button', { name: `Edit ${name}` })).toBeVisible()
+  await item.getByRole('button', { name: `Edit ${name}` }).click()
+  await expect(my.field('timeoutSeconds')).toHaveValue('5')
   await item.getByRole('button', { name: `Delete ${name}` }).click()
   await item.getByRole('button', { name: `Really delete ${name}` }).click()
   await expect(my.savedList().getByRole('listitem', { name })).toHaveCount(0)
@@ -277,4 +297,42 @@ test('Copy to SQLite of a large table shows progress and Cancel leaves no file',
     await page.close()
     await big.drop()
   }
+})
+
+test('the explorer on MySQL: console query, plan, cancel of SLEEP, schema inspector', async ({ page }) => {
+  const { app, my, db } = await setup(page)
+  await my.connect(db)
+  await my.source(db).getByRole('button', { name: 'SQL Console', exact: true }).click()
+  const editor = page.getByRole('textbox', { name: 'SQL editor' })
+  async function run(sql: string): Promise<void> {
+    await editor.click()
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.press('Delete')
+    await page.keyboard.insertText(sql)
+    await page.keyboard.press('ControlOrMeta+Enter')
+  }
+  const results = app.grid('Query results')
+  const status = page.getByTestId('console-status')
+
+  await run('SELECT GenreId, COUNT(*) AS n FROM Track GROUP BY GenreId ORDER BY n DESC LIMIT 3')
+  await expect(status).toContainText('3 rows')
+  await expect(results.locator('.grid-body').getByRole('row').first()).toContainText('1297')
+  await page.getByRole('button', { name: 'Explain' }).click()
+  await expect(page.getByRole('tree', { name: 'Plan tree' })).toContainText('Track')
+
+  // Cancel reaches the server (KILL QUERY) and the console stays usable.
+  await run('SELECT SLEEP(60)')
+  await expect(status).toContainText('Running')
+  await page.getByRole('button', { name: 'Cancel query' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toBeVisible()
+  await run('SELECT 42 AS answer')
+  await expect(results.locator('.grid-body')).toContainText('42')
+  await app.screenshot('mysql-console')
+
+  await my.source(db).getByRole('button', { name: 'Schema', exact: true }).click()
+  await page.getByRole('navigation', { name: 'Tables' }).getByRole('button', { name: /^Track\b/ }).click()
+  const details = page.getByRole('article', { name: 'Table Track' })
+  await expect(details.getByRole('table', { name: 'Columns of Track' }).getByRole('row', { name: /TrackId/ })).toContainText('PK')
+  const out = details.getByRole('list', { name: 'Foreign keys out' })
+  for (const t of ['Album', 'Genre', 'MediaType']) await expect(out.getByRole('button', { name: t, exact: true })).toBeVisible()
 })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import type { ConnectionTestResult, SavedConnection } from '../../../../shared/calls/connections'
 import type { SourceSummary } from '../../../../shared/calls/sources'
 import { api } from '../../api/client'
@@ -45,7 +45,8 @@ export function ConnectDialog({ onClose }: DialogProps): ReactNode {
   const [error, setError] = useState<Error | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const [passwordHint, setPasswordHint] = useState<string | null>(null)
-  const focusNext = useRef<string | null>(null)
+  // The input to focus once the form is enabled again; a new object each request so the effect runs.
+  const [focusReq, setFocusReq] = useState<{ id: string } | null>(null)
 
   const reload = useCallback(async () => {
     try {
@@ -64,14 +65,14 @@ export function ConnectDialog({ onClose }: DialogProps): ReactNode {
 
   // Focus moves once the inputs are enabled again after a call.
   useEffect(() => {
-    if (busy || !focusNext.current) return
-    const el = document.getElementById(focusNext.current)
-    focusNext.current = null
+    if (busy || !focusReq) return
+    const el = document.getElementById(focusReq.id)
+    setFocusReq(null)
     if (el instanceof HTMLInputElement) {
       el.focus()
       if (el.type !== 'checkbox') el.select()
     }
-  }, [busy, fieldError, passwordHint])
+  }, [busy, focusReq])
 
   function clearMessages(): void {
     setFieldError(null)
@@ -84,7 +85,7 @@ export function ConnectDialog({ onClose }: DialogProps): ReactNode {
     const field = fieldOfError(e)
     if (field) {
       setFieldError({ field, error: e })
-      focusNext.current = FIELD_IDS[field]
+      setFocusReq({ id: FIELD_IDS[field] })
     } else {
       setError(e)
     }
@@ -103,7 +104,7 @@ export function ConnectDialog({ onClose }: DialogProps): ReactNode {
     setForm(c ? formFromSaved(c) : EMPTY_FORM)
     setRemember(c ? c.hasPassword : true)
     setPasswordHint(hint)
-    focusNext.current = hint ? FIELD_IDS.password : FIELD_IDS.host
+    setFocusReq({ id: hint ? FIELD_IDS.password : FIELD_IDS.host })
   }
 
   async function run<T>(kind: Exclude<Busy, null>, label: string, fn: () => Promise<T>): Promise<T | undefined> {
