@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { IPC_CALL_CHANNEL, IPC_DIALOG_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/bridge-protocol'
 
 /**
@@ -13,6 +13,8 @@ const api = {
     return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped)
   },
   dialog: (args: unknown): Promise<string | null> => ipcRenderer.invoke(IPC_DIALOG_CHANNEL, args) as Promise<string | null>,
+  /** The path of a file dropped on the window (File objects carry no path under context isolation). */
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
 }
 
 contextBridge.exposeInMainWorld('sonograph', api)

@@ -93,3 +93,9 @@ export function downloadBlob(blob: Blob, name: string): void {
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/** A path main can open for a file dropped on the window: its own path in Electron, an upload in a browser. */
+export async function droppedFilePath(file: File): Promise<PickedFile> {
+  if (window.sonograph) return { path: window.sonograph.pathForFile(file), name: file.name }
+  return uploadFile(file)
+}

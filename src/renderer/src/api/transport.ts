@@ -14,6 +14,7 @@ export interface PreloadApi {
   call(name: string, args: unknown): Promise<unknown>
   onEvent(listener: (event: string, payload: unknown) => void): () => void
   dialog(args: unknown): Promise<string | null>
+  pathForFile(file: File): string
 }
 
 declare global {

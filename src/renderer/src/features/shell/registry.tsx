@@ -6,6 +6,8 @@ import { InspectorTab } from '../inspector/InspectorTab'
 import { ConnectDialog } from '../connections/ConnectDialog'
 import { CopyToSqliteTab } from '../connections/CopyToSqliteTab'
 import { ErTab } from '../er/ErTab'
+import { ImportDumpDialog } from '../import/ImportDumpDialog'
+import { ImportReportTab } from '../import/ImportReportTab'
 
 /**
  * The seams where each feature plugs into the shell: a view per tab kind, the
@@ -21,6 +23,7 @@ export const tabViews: Record<string, (props: TabViewProps) => ReactNode> = {
   inspector: InspectorTab,
   'copy-sqlite': CopyToSqliteTab,
   er: ErTab,
+  'import-report': ImportReportTab,
 }
 
 export interface DialogProps {
@@ -30,6 +33,7 @@ export interface DialogProps {
 }
 export const dialogs: Record<string, (props: DialogProps) => ReactNode> = {
   'connect-mysql': ConnectDialog,
+  'import-dump': ImportDumpDialog,
 }
 
 export interface SourceAction {
