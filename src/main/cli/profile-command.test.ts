@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ProfileResult } from '../../shared/calls/profile'
+import mysql from 'mysql2/promise'
 import { chinookDb, tmpDir } from '../core/profile/profile-fixtures'
+import { createTestDatabase, MARIADB, mariadbAvailable } from '../core/testing/mariadb'
 import type { CliIO } from './cli-command'
 import { profileCommand } from './profile-command'
 
@@ -53,5 +55,36 @@ describe('sonograph profile', () => {
     const c = io()
     expect(await profileCommand.run([db, 'Nope'], c)).toBe(1)
     expect(c.stderr).toMatch(/No table or view named Nope/)
+  })
+})
+
+const hasDb = await mariadbAvailable()
+
+describe.skipIf(!hasDb)('sonograph profile --source mysql://', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>
+  beforeAll(async () => {
+    db = await createTestDatabase('profilecli')
+    const c = await mysql.createConnection({ ...MARIADB, database: db.database })
+    await c.query('CREATE TABLE t (id INT PRIMARY KEY, amount DECIMAL(8,2), seen DATE)')
+    await c.query("INSERT INTO t VALUES (1, 10.5, '2024-01-01'), (2, 20, '2024-02-01'), (3, NULL, '2024-02-03'), (4, 30.25, NULL)")
+    await c.end()
+  })
+  afterAll(async () => {
+    await db?.drop()
+  })
+
+  it('reads the password from the environment and prints the profile', async () => {
+    const a = io()
+    a.env = { SONOGRAPH_MYSQL_PASSWORD: MARIADB.password }
+    const code = await profileCommand.run(['--source', `mysql://${MARIADB.user}@${MARIADB.host}:${MARIADB.port}/${db.database}`, 't', '--json'], a)
+    expect(a.stderr).toBe('')
+    expect(code).toBe(0)
+    const r = JSON.parse(a.stdout) as ProfileResult
+    expect(r.columns.map((c) => [c.name, c.kind, c.nulls])).toEqual([
+      ['id', 'identifier', 0],
+      ['amount', 'number', 1],
+      ['seen', 'datetime', 1],
+    ])
+    expect(r.columns[1]!.number).toMatchObject({ count: 3, min: 10.5, max: 30.25, median: 20 })
   })
 })
