@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AppError } from '../../shared/errors'
-import type { ClinicCell, ClinicEtlRun } from '../../shared/calls/clinic'
+import type { ClinicCell, ClinicEtlRun, ClinicEtlWatermark } from '../../shared/calls/clinic'
 import { questionById, questions } from '../core/clinic/questions'
 import type { Handlers } from './router'
 
@@ -93,7 +93,7 @@ export const clinicHandlers: Handlers<'clinic.generate' | 'clinic.etl' | 'clinic
         startedAt: String(r[2]),
         finishedAt: text(r[3]),
         status: String(r[4]),
-        watermark: json<Record<string, unknown> | null>(r[5], null),
+        watermark: json<ClinicEtlWatermark | null>(r[5], null),
         rows: json<Record<string, number>>(r[6], {}),
         message: text(r[7]),
       }),

@@ -38,7 +38,7 @@ export interface ClinicEtlRun {
   status: string
   /** Rows inserted/updated/expired per star table, e.g. `fact_encounters.inserted`. */
   rows: Record<string, number>
-  watermark: Record<string, unknown> | null
+  watermark: ClinicEtlWatermark | null
   message: string | null
 }
 
@@ -46,6 +46,34 @@ export interface ClinicEtlRun {
 export interface ClinicGenerateJobResult {
   target: string
   rows: Record<string, number>
+  seconds: number
+}
+
+/** How far the star has read the source: highest ids loaded and the change-capture timestamps. */
+export interface ClinicEtlWatermark {
+  encounterId: number
+  encounterDiagnosisId: number
+  encounterProcedureId: number
+  billingId: number
+  /** Highest patient and provider ids seen: rows above them are new whatever their last_update says. */
+  patientId: number
+  providerId: number
+  patientUpdate: string | null
+  providerUpdate: string | null
+}
+
+/** Result of an `etl` job (the job's `finished` event carries it). */
+export interface ClinicEtlJobResult {
+  runId: number
+  mode: 'full' | 'incremental'
+  /** True when an incremental load was asked for but no earlier run existed, so everything was loaded. */
+  fellBackToFull: boolean
+  startedAt: string
+  finishedAt: string
+  status: 'success'
+  watermark: ClinicEtlWatermark
+  rows: Record<string, number>
+  steps: { step: string; seconds: number; rows: number }[]
   seconds: number
 }
 

@@ -1,21 +1,12 @@
+import type { ClinicEtlWatermark } from '../../../shared/calls/clinic'
 import { AppError } from '../../../shared/errors'
 import { hasTable, type ClinicConn } from './clinic-conn'
 import { flavorOf, type SqlFlavor } from './etl-sql'
 
 export type EtlMode = 'full' | 'incremental'
 
-/** How far the star has read the source: highest ids loaded and the change-capture timestamps. */
-export interface EtlWatermark {
-  encounterId: number
-  encounterDiagnosisId: number
-  encounterProcedureId: number
-  billingId: number
-  /** Highest patient and provider ids seen: rows above them are new whatever their last_update says. */
-  patientId: number
-  providerId: number
-  patientUpdate: string | null
-  providerUpdate: string | null
-}
+/** How far the star has read the source (defined in the contract, which shows it in etl_run listings). */
+export type EtlWatermark = ClinicEtlWatermark
 
 export interface EtlStepTiming {
   step: string
