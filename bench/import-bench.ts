@@ -14,6 +14,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createReadStream, existsSync, rmSync, statSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { makeImportDump } from './make-import-dump'
 
@@ -23,19 +24,21 @@ async function child(dump: string, out: string): Promise<void> {
   const { importToSqlite } = await import('../src/main/core/dump/import-to-sqlite')
   const { createJobContext } = await import('../src/main/core/jobs/job-context')
   const t0 = performance.now()
+  const c0 = process.cpuUsage()
   const r = await importToSqlite({ path: dump, output: out, dialect: 'auto', strict: false }, createJobContext(() => undefined))
   const ms = performance.now() - t0
+  const cpu = process.cpuUsage(c0)
   process.stdout.write(
-    JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, rows: r.report.rowsLoaded, issues: r.report.issues.length, tables: r.report.tables, fk: r.report.foreignKeyCheck.violations }) + '\n',
+    JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, rows: r.report.rowsLoaded, issues: r.report.issues.length, tables: r.report.tables, fk: r.report.foreignKeyCheck.violations }) + '\n',
   )
 }
 
-function timeSqlite3(sqlFile: string, db: string): Promise<{ ms: number; maxRssKb: number | null }> {
+function timeSqlite3(sqlFile: string, db: string): Promise<{ ms: number; cpuMs: number | null; maxRssKb: number | null }> {
   return new Promise((resolve, reject) => {
     const hasTime = existsSync('/usr/bin/time')
     const t0 = performance.now()
     const p = hasTime
-      ? spawn('/usr/bin/time', ['-f', 'MAXRSS %M', '/usr/bin/sqlite3', db], { stdio: ['pipe', 'inherit', 'pipe'] })
+      ? spawn('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', '/usr/bin/sqlite3', db], { stdio: ['pipe', 'inherit', 'pipe'] })
       : spawn('/usr/bin/sqlite3', [db], { stdio: ['pipe', 'inherit', 'pipe'] })
     let err = ''
     p.stderr.on('data', (d: Buffer) => (err += d.toString()))
@@ -44,8 +47,8 @@ function timeSqlite3(sqlFile: string, db: string): Promise<{ ms: number; maxRssK
     p.on('close', (code) => {
       const ms = performance.now() - t0
       if (code !== 0) return reject(new Error(`sqlite3 exited ${code}: ${err.slice(0, 500)}`))
-      const m = /MAXRSS (\d+)/.exec(err)
-      resolve({ ms, maxRssKb: m ? Number(m[1]) : null })
+      const m = /MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)/.exec(err)
+      resolve({ ms, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : null, maxRssKb: m ? Number(m[1]) : null })
     })
   })
 }
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
   const size = statSync(mysqlPath).size
   console.log(`dump: ${mysqlPath} ${(size / 1e6).toFixed(1)} MB, ${rows} rows; SQLite-dialect baseline file ${(statSync(sqlitePath).size / 1e6).toFixed(1)} MB`)
 
+  const loadStart = loadavg()[0]!.toFixed(1)
   const outS = join(dataDir, 'bench-sonograph.sqlite')
   const outB = join(dataDir, 'bench-sqlite3.sqlite')
   rmSync(outS, { force: true })
@@ -69,19 +73,22 @@ async function main(): Promise<void> {
 
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-bench.ts'), '--child', mysqlPath, outS], { encoding: 'utf8', maxBuffer: 1 << 24 })
   if (r.status !== 0) throw new Error(`Sonograph import failed: ${r.stderr}`)
-  const son = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; maxRssKb: number; rows: number; issues: number; tables: { name: string; rows: number }[]; fk: number }
+  const son = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; maxRssKb: number; rows: number; issues: number; tables: { name: string; rows: number }[]; fk: number }
   const base = await timeSqlite3(sqlitePath, outB)
 
   const check = spawnSync('/usr/bin/sqlite3', [outB, 'SELECT (SELECT count(*) FROM patients) + (SELECT count(*) FROM observations)'], { encoding: 'utf8' })
   const baseRows = Number(check.stdout.trim())
   const sonRows = son.tables.reduce((s, t) => s + t.rows, 0)
   const mb = size / 1e6
+  const load1 = loadavg()[0]!.toFixed(1)
   console.log('')
-  console.log(`Sonograph import (mysqldump -> SQLite): ${(son.ms / 1000).toFixed(2)} s, ${(sonRows / (son.ms / 1000) / 1e6).toFixed(2)} M rows/s, ${(mb / (son.ms / 1000)).toFixed(1)} MB/s, peak RSS ${(son.maxRssKb / 1024).toFixed(0)} MB, rows ${sonRows}, issues ${son.issues}, FK violations ${son.fk}`)
-  console.log(`sqlite3 loading the converted file:     ${(base.ms / 1000).toFixed(2)} s, ${(baseRows / (base.ms / 1000) / 1e6).toFixed(2)} M rows/s, peak RSS ${base.maxRssKb ? (base.maxRssKb / 1024).toFixed(0) + ' MB' : 'n/a'}, rows ${baseRows}`)
+  console.log(`machine: ${cpus().length} cores, load average ${loadStart} at start, ${load1} at end (wall times suffer when it is above the core count; CPU times less so)`)
+  console.log(`Sonograph import (mysqldump -> SQLite): ${(son.ms / 1000).toFixed(2)} s, ${(sonRows / (son.ms / 1000) / 1e6).toFixed(2)} M rows/s, ${(mb / (son.ms / 1000)).toFixed(1)} MB/s, CPU ${(son.cpuMs / 1000).toFixed(2)} s (both threads), peak RSS ${(son.maxRssKb / 1024).toFixed(0)} MB, rows ${sonRows}, issues ${son.issues}, FK violations ${son.fk}`)
+  console.log(`sqlite3 loading the converted file:     ${(base.ms / 1000).toFixed(2)} s, ${(baseRows / (base.ms / 1000) / 1e6).toFixed(2)} M rows/s, CPU ${base.cpuMs !== null ? (base.cpuMs / 1000).toFixed(2) + ' s' : 'n/a'}, peak RSS ${base.maxRssKb ? (base.maxRssKb / 1024).toFixed(0) + ' MB' : 'n/a'}, rows ${baseRows}`)
   console.log(`mysql2sqlite | sqlite3:                 not measured: mysql2sqlite is not installed and not on the npm registry`)
   console.log('')
-  console.log(`throughput ratio Sonograph / sqlite3: ${(base.ms / son.ms).toFixed(2)}x (target >= 1.5x)`)
+  console.log(`throughput ratio Sonograph / sqlite3 (wall): ${(base.ms / son.ms).toFixed(2)}x (target >= 1.5x)`)
+  if (base.cpuMs !== null) console.log(`CPU time ratio sqlite3 / Sonograph:        ${(base.cpuMs / son.cpuMs).toFixed(2)}x`)
   console.log(`peak memory: ${(son.maxRssKb / 1024).toFixed(0)} MB (target < 250 MB)`)
   if (sonRows !== rows || baseRows !== rows) console.log(`WARNING: row counts differ from ${rows}: Sonograph ${sonRows}, sqlite3 ${baseRows}`)
 }

@@ -7,7 +7,7 @@ import type { JobContext } from '../jobs/job-context'
 import type { DumpDialect } from './dialect'
 import type { DumpReaderInfo } from './dump-reader'
 import { ReportBuilder, reportText } from './import-report'
-import { streamDump } from './import-to-sqlite'
+import { streamDump } from './dump-stream'
 import { hasByteEscapes, stringToBytes, unescapeMysql } from './string-escapes'
 
 export interface MysqlTarget extends MysqlSpec {

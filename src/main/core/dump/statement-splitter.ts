@@ -45,8 +45,6 @@ const LPAREN = 40
 const RPAREN = 41
 const BANG = 33
 
-/** Beyond any position: "this character does not occur again in the buffer". */
-const NONE = Number.MAX_SAFE_INTEGER
 
 /** Open parentheses left at the end of a statement's text (outside quotes): a cut-off statement has some. */
 function parenDepth(text: string, dialect: DumpDialect): number {

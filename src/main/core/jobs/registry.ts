@@ -9,6 +9,7 @@ import { generateHealthcareJob } from '../clinic/generate-job'
 import { etlJob } from '../clinic/etl-job'
 import { clinicQuestionJob } from '../clinic/question-job'
 import { importDumpJob } from '../dump/import-dump-job'
+import { dumpSqliteLoaderJob } from '../dump/sqlite-load-job'
 import { profileJob } from '../profile/profile-job'
 import { chartDataJob, overviewDataJob } from '../profile/analysis-jobs'
 import { exportCsvJob } from '../export/csv-export-job'
@@ -28,6 +29,8 @@ export const jobRegistry = {
   etl: etlJob,
   clinicQuestion: clinicQuestionJob,
   importDump: importDumpJob,
+  /** Internal: the SQLite half of importDump, on its own thread. */
+  dumpSqliteLoader: dumpSqliteLoaderJob,
   profile: profileJob,
   chartData: chartDataJob,
   overviewData: overviewDataJob,
