@@ -227,6 +227,12 @@ test('a table of two million rows: the scrollbar spans them all, jumps land on t
   await page.getByLabel('Go to row').press('Enter')
   await expect(grid.getByRole('row', { name: /^1,234,567\b/ })).toContainText('row 1234567')
   await expect(page.getByTestId('table-status')).not.toContainText('approximate')
+  await expect(page.getByTestId('table-status')).toContainText('Rows 1,234,567–')
+  // The wheel moves by pixels even though one scrollbar pixel spans several rows here.
+  await grid.hover()
+  await page.mouse.wheel(0, 26 * 4)
+  await expect(page.getByTestId('table-status')).toContainText('Rows 1,234,571–')
+  await expect(grid.getByRole('row', { name: /^1,234,571\b/ })).toContainText('row 1234571')
   await app.screenshot('explorer-grid-big')
 })
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
 import { cellText, isBigIntCell, isBlobCell, type Cell } from '../../../shared/cells'
-import { ROW_HEIGHT, rowWindow, scrollTopFor } from './row-window'
+import { maxVirtualTop, ROW_HEIGHT, rowWindow, scaleRatio, virtualTopFor } from './row-window'
 import './data-grid.css'
 
 export interface GridColumn {
@@ -88,7 +88,12 @@ export function DataGrid(props: DataGridProps): ReactNode {
   const scroller = useRef<HTMLDivElement>(null)
   const header = useRef<HTMLDivElement>(null)
   const [sel, setSel] = useState<GridSelection | null>(null)
-  const [scrollTop, setScrollTop] = useState(0)
+  // scrollTop is the element's; virtualTop the viewport's top in row space (they differ past the height cap).
+  const [pos, setPos] = useState({ scrollTop: 0, virtualTop: 0 })
+  const posRef = useRef(pos)
+  posRef.current = pos
+  /** A scrollTop we set ourselves: its scroll event must not round virtualTop to the scrollbar's coarse steps. */
+  const ownScroll = useRef<number | null>(null)
   const [viewport, setViewport] = useState(600)
 
   // The body's visible height: the scroller minus the sticky header.
@@ -103,7 +108,45 @@ export function DataGrid(props: DataGridProps): ReactNode {
     return () => ro.disconnect()
   }, [])
 
-  const win = rowWindow(count, scrollTop, viewport)
+  const win = rowWindow(count, pos.virtualTop, pos.scrollTop, viewport)
+
+  const moveTo = useCallback(
+    (virtualTop: number) => {
+      const el = scroller.current
+      if (!el) return
+      const vt = Math.max(0, Math.min(maxVirtualTop(count, viewport), virtualTop))
+      el.scrollTop = vt / scaleRatio(count, viewport)
+      ownScroll.current = el.scrollTop
+      setPos({ scrollTop: el.scrollTop, virtualTop: vt })
+    },
+    [count, viewport],
+  )
+
+  function onScroll(el: HTMLDivElement): void {
+    const st = el.scrollTop
+    if (ownScroll.current !== null && Math.abs(st - ownScroll.current) <= 1) {
+      ownScroll.current = null
+      setPos((p) => ({ ...p, scrollTop: st }))
+      return
+    }
+    ownScroll.current = null
+    setPos({ scrollTop: st, virtualTop: st * scaleRatio(count, viewport) })
+  }
+
+  // Past the height cap one scrollbar pixel is many rows: the wheel moves by real pixels instead.
+  useEffect(() => {
+    const el = scroller.current
+    if (!el || scaleRatio(count, viewport) === 1) return
+    const onWheel = (e: WheelEvent): void => {
+      if (e.ctrlKey) return
+      e.preventDefault()
+      const unit = e.deltaMode === 1 ? ROW_HEIGHT : e.deltaMode === 2 ? viewport : 1
+      el.scrollLeft += e.deltaX * unit
+      moveTo(posRef.current.virtualTop + e.deltaY * unit)
+    }
+    el.addEventListener('wheel', onWheel, { passive: false })
+    return () => el.removeEventListener('wheel', onWheel)
+  }, [count, viewport, moveTo])
 
   useEffect(() => {
     if (onNeedMore && !rowAt && rows.length > 0 && win.lastVisible >= rows.length - 40) onNeedMore()
@@ -115,15 +158,10 @@ export function DataGrid(props: DataGridProps): ReactNode {
 
   const scrollToRow = useCallback(
     (row: number, align: 'auto' | 'start' = 'auto') => {
-      const el = scroller.current
-      if (!el) return
-      const target = scrollTopFor(count, row, el.scrollTop, viewport, align)
-      if (target !== null) {
-        el.scrollTop = target
-        setScrollTop(el.scrollTop)
-      }
+      const target = virtualTopFor(count, row, posRef.current.virtualTop, viewport, align)
+      if (target !== null) moveTo(target)
     },
-    [count, viewport],
+    [count, viewport, moveTo],
   )
 
   useImperativeHandle(props.ref, () => ({ scrollToRow, focus: () => scroller.current?.focus() }), [scrollToRow])
@@ -224,7 +262,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
       aria-multiselectable={true}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => onScroll(e.currentTarget)}
       ref={scroller}
     >
       <div className="grid-header" role="row" ref={header} style={{ gridTemplateColumns: template, width: totalWidth }}>
