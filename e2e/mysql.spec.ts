@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
 import { AppPage, state } from './support/app'
-import { createBigDatabase, MysqlPage } from './support/mysql-page'
+import { createBigDatabase, MysqlPage, serverOffersSsl } from './support/mysql-page'
 
 const CHINOOK_COUNTS: Record<string, number> = {
   Album: 347,
@@ -162,6 +162,24 @@ test('a wrong password names the password field, keeps the dialog usable, and th
   await my.fill({ port: '3306', host: 'no-such-host.invalid' })
   await my.button('Test Connection').click()
   await expect(my.dialog().getByRole('alert')).toContainText("Unknown host 'no-such-host.invalid'")
+
+  // SSL: a missing CA file is named beside its field; a server without SSL is blamed on the SSL switch.
+  await my.fill({ host: '127.0.0.1', port: '3306' })
+  await my.dialog().getByLabel('Use SSL/TLS').check()
+  await my.dialog().getByLabel('CA certificate').fill('/nonexistent/ca.pem')
+  await my.button('Test Connection').click()
+  await expect(my.dialog().getByLabel('CA certificate')).toHaveAttribute('aria-invalid', 'true')
+  await expect(my.dialog().getByRole('alert')).toContainText('SSL ca file not found: /nonexistent/ca.pem')
+  await my.dialog().getByLabel('CA certificate').fill('')
+  await my.button('Test Connection').click()
+  if (await serverOffersSsl()) {
+    await expect(my.status()).toContainText('Connected')
+  } else {
+    await expect(my.dialog().getByRole('alert')).toContainText('does not offer SSL')
+    await expect(my.dialog().getByLabel('Use SSL/TLS')).toBeFocused()
+  }
+  await my.dialog().getByLabel('Use SSL/TLS').uncheck()
+  await expect(my.dialog().getByLabel('CA certificate')).toHaveCount(0)
 
   // A server that accepts the connection and never answers: the connect timeout ends the wait.
   const silent = createServer(() => undefined)

@@ -45,6 +45,17 @@ export async function createBigDatabase(rows: number): Promise<{ database: strin
   return { database, drop: () => dropChinookE2e(database) }
 }
 
+/** Whether the test server has SSL on (the local MariaDB has have_ssl=DISABLED). */
+export async function serverOffersSsl(): Promise<boolean> {
+  const c = await mysql.createConnection(MARIADB)
+  try {
+    const [rows] = await c.query("SHOW VARIABLES LIKE 'have_ssl'")
+    return (rows as { Value: string }[])[0]?.Value === 'YES'
+  } finally {
+    await c.end()
+  }
+}
+
 export async function dropChinookE2e(database: string): Promise<void> {
   if (!/^sonograph_e2e_[0-9a-f]+$/.test(database)) return
   try {
