@@ -118,6 +118,13 @@ test('console: statement under the cursor, plan tree, errors, cancel a long quer
   await page.keyboard.press('ControlOrMeta+Enter')
   await expect(ex.results().locator('.grid-body')).toContainText('42')
 
+  // Completion knows the source's tables and columns.
+  await ex.typeSql('SELECT * FROM ')
+  await page.keyboard.type('PlaylistT')
+  await expect(page.getByRole('listbox').getByRole('option', { name: /PlaylistTrack/ })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await ex.typeSql('SELECT 42 AS answer')
+
   // History: Ctrl+Up brings back the previous statements.
   await ex.editor().click()
   await page.keyboard.press('ControlOrMeta+ArrowUp')
