@@ -139,3 +139,50 @@ export function planOfRecipe(recipe: Recipe): ConsolidationPlan {
 export function recipeOfPlan(plan: ConsolidationPlanInput, meta: { name?: string; description?: string } = {}): Recipe {
   return recipeSchema.parse({ format: RECIPE_FORMAT, version: RECIPE_VERSION, ...meta, ...plan })
 }
+
+/** One hop of a candidate path, as consolidate.candidates returns it (src/shared/calls/consolidate.ts). */
+export interface PathHop {
+  from: string
+  to: string
+  direction: 'parent' | 'child'
+  fromColumns: string[]
+  toColumns: string[]
+  relationshipId?: string
+}
+
+/**
+ * Adds the joins a candidate path needs to a plan, reusing steps the plan
+ * already has for the same hop, and returns the joins plus the alias the
+ * path ends at (the alias its columns are referred to by). Hop tables are
+ * given as names; the first hop starts at the base. New steps are LEFT joins
+ * with the default fan-out strategy (rows); a table already used along
+ * another path gets a numbered alias (Doctors_2).
+ */
+export function stepsForPath(plan: Pick<ConsolidationPlanInput, 'base' | 'joins'>, hops: PathHop[]): { joins: JoinStepInput[]; alias: string } {
+  const joins = [...(plan.joins ?? [])]
+  const taken = new Set([baseAlias(plan), ...joins.map((j) => j.alias)])
+  let at = baseAlias(plan)
+  for (const hop of hops) {
+    const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+    const existing = joins.find((j) => j.from === at && j.table === hop.to && j.direction === hop.direction && same(j.fromColumns, hop.fromColumns) && same(j.toColumns, hop.toColumns))
+    if (existing) {
+      at = existing.alias
+      continue
+    }
+    let alias = hop.to
+    for (let n = 2; taken.has(alias); n++) alias = `${hop.to}_${n}`
+    taken.add(alias)
+    joins.push({
+      alias,
+      table: hop.to,
+      from: at,
+      direction: hop.direction,
+      fromColumns: hop.fromColumns,
+      toColumns: hop.toColumns,
+      join: 'left',
+      ...(hop.relationshipId ? { relationshipId: hop.relationshipId } : {}),
+    })
+    at = alias
+  }
+  return { joins, alias: at }
+}
