@@ -117,6 +117,10 @@ test('Chinook ER graph: 11 tables and their 11 foreign keys, light and dark', as
   expect(counts.tables).toBe(11)
   expect(counts.declared).toBe(11)
   await app.screenshot('er-chinook-light')
+  // Employee.ReportsTo references Employee itself: the loop must clear the box.
+  await er.find('Employee')
+  await page.waitForTimeout(400)
+  await app.screenshot('er-chinook-employee')
   await app.menu('View', 'Dark Theme')
   await app.screenshot('er-chinook-dark')
   await app.menu('View', 'Light Theme')
@@ -151,6 +155,37 @@ test('an inferred relationship is drawn dashed with its confidence and can be ac
   await er.toolbar().getByLabel('Show hidden edges').check()
   await panel.getByRole('button', { name: /^Reset orders/ }).click()
   await expect(er.graph()).toHaveAttribute('data-inferred', '1')
+})
+
+test('tables dragged into place stay there when the database is opened again; Re-layout forgets them', async ({ page }) => {
+  const app = new AppPage(page)
+  const er = new ErPage(app)
+  const path = buildDb('arranged.sqlite', '')
+  rmSync(path)
+  const src = new Database(state().chinookSqlite, { readonly: true })
+  await src.backup(path)
+  src.close()
+  await app.open()
+  await er.openDatabase(path)
+  await er.openGraph('arranged.sqlite')
+  await expect(er.status()).toContainText(/fcose layout|layered layout/)
+  await er.find('Track')
+  await page.waitForTimeout(400) // Track is now at the centre of the canvas
+  const box = (await er.graph().boundingBox())!
+  const cx = box.x + box.width / 2
+  const cy = box.y + box.height / 2
+  await page.mouse.move(cx, cy)
+  await page.mouse.down()
+  await page.mouse.move(cx + 160, cy + 90, { steps: 8 })
+  await page.mouse.up()
+  await app.screenshot('er-dragged')
+
+  await page.reload()
+  await er.openDatabase(path)
+  await er.openGraph('arranged.sqlite')
+  await expect(er.status()).toContainText('your arrangement')
+  await er.toolbar().getByRole('button', { name: 'Re-layout' }).click()
+  await expect(er.status()).toContainText(/fcose layout|layered layout/)
 })
 
 test('a generated schema of 300 tables and 500 foreign keys lays out and renders', async ({ page }) => {
@@ -189,4 +224,10 @@ test('a generated schema of 300 tables and 500 foreign keys lays out and renders
   await expect(er.graph()).toHaveAttribute('data-selected', 't150')
   await page.waitForTimeout(600) // the centring animation
   await app.screenshot('er-300-tables-zoomed')
+  // fcose on the same graph, in the worker.
+  await er.toolbar().getByLabel('Layout').selectOption('organic')
+  await er.toolbar().getByRole('button', { name: 'Re-layout' }).click()
+  await expect(er.status()).toContainText('fcose layout', { timeout: 110_000 })
+  console.log(`300 tables / 500 FKs, fcose: ${await er.status().textContent()}`)
+  await app.screenshot('er-300-tables-fcose')
 })

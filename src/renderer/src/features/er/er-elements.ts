@@ -53,6 +53,8 @@ export interface RelEdgeData {
   childCard: string
   label: string
   confidence: number
+  /** Self-references: how far the loop reaches, so it clears the box. */
+  loop?: number
 }
 
 function sameColumns(a: string[], b: string[]): boolean {
@@ -107,6 +109,7 @@ export function erElements(model: SchemaModel, rels: Relationship[]): ElementDef
       style: { 'background-gradient-stop-positions': `0% ${data.headerPct.toFixed(2)}% ${data.headerPct.toFixed(2)}% 100%` },
     }
   })
+  const widths = new Map(nodes.map((n) => [String(n.data.id), Number(n.data.w)]))
   const edges: ElementDefinition[] = rels
     .filter((r) => byName.has(r.childTable) && byName.has(r.parentTable))
     .map((r) => {
@@ -120,6 +123,7 @@ export function erElements(model: SchemaModel, rels: Relationship[]): ElementDef
         childCard: childUnique(byName.get(r.childTable), r) ? '1' : 'N',
         label: inferred ? `${r.accepted ? '✓ ' : ''}${pct}%` : '',
         confidence: r.confidence ?? 1,
+        ...(r.childTable === r.parentTable ? { loop: (widths.get(r.childTable) ?? 100) / 2 + 40 } : {}),
       }
       const classes = [r.origin, r.accepted ? 'accepted' : '', r.hidden ? 'hidden-rel' : ''].filter(Boolean).join(' ')
       return { group: 'edges', data, classes }

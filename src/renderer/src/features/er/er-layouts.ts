@@ -21,8 +21,15 @@ function onPage(input: LayoutInput): Promise<LayoutResult> {
   })
 }
 
-/** fcose in a Web Worker (falls back to the page if the worker cannot start). */
+/**
+ * fcose in a Web Worker (falls back to the page if the worker cannot start).
+ * fcose starts from a random arrangement, so a failed run is tried once more.
+ */
 export function organicLayout(input: LayoutInput): Promise<LayoutResult> {
+  return organicOnce(input).catch(() => organicOnce(input))
+}
+
+function organicOnce(input: LayoutInput): Promise<LayoutResult> {
   let worker: Worker
   try {
     worker = new Worker(new URL('./fcose-worker.ts', import.meta.url), { type: 'module' })

@@ -1,4 +1,4 @@
-import type { StylesheetJson } from 'cytoscape'
+import type { EdgeSingular, StylesheetJson } from 'cytoscape'
 import { ER_FONT } from './er-elements'
 
 /** Graph colours; cytoscape draws on a canvas, so the theme's CSS variables are read into this. */
@@ -121,6 +121,8 @@ export function erStylesheet(p: ErPalette, forExport = false): StylesheetJson {
         'font-weight': 'bold',
       },
     },
+    // A table referencing itself (Employee.ReportsTo): a loop out of the right side, wide enough to clear the box.
+    { selector: 'edge:loop', style: { 'loop-direction': '90deg', 'loop-sweep': '-70deg', 'control-point-step-size': (e: EdgeSingular) => Number(e.data('loop')) || 40 } },
     { selector: 'edge.inferred.accepted', style: { 'line-color': p.accepted, 'target-arrow-color': p.accepted, color: p.accepted } },
     { selector: 'edge.hidden-rel', style: { opacity: 0.35, 'line-style': 'dotted' } },
     { selector: '.off', style: { display: 'none' } },
