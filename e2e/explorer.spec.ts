@@ -240,6 +240,11 @@ test('a table of two million rows: the scrollbar spans them all, jumps land on t
   await page.mouse.wheel(0, 26 * 4)
   await expect(page.getByTestId('table-status')).toContainText('Rows 1,234,571–')
   await expect(grid.getByRole('row', { name: /^1,234,571\b/ })).toContainText('row 1234571')
+  // Further on, across page boundaries: the next pages follow by key and line up.
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 26 * 100)
+  await expect(page.getByTestId('table-status')).toContainText('Rows 1,234,871–')
+  await expect(grid.getByRole('row', { name: /^1,234,871\b/ })).toContainText('row 1234871')
+  await expect(grid.getByRole('row', { name: /^1,234,890\b/ })).toContainText('row 1234890')
   await app.screenshot('explorer-grid-big')
 })
 

@@ -8,6 +8,8 @@ export const PAGE = 200
 /** Wait this long before a row jump, so dragging the scrollbar asks only where it stops. */
 const JUMP_DELAY_MS = 90
 const MAX_IN_FLIGHT = 3
+/** Slots kept in memory (about 12,000 rows); the farthest from the view go first. */
+const MAX_SLOTS = 60
 
 /**
  * Rows p*PAGE .. p*PAGE+rows.length-1 of the sorted, filtered order. `exact`:
@@ -38,6 +40,12 @@ export interface TableRows {
   rowAt(i: number): Cell[] | undefined
   keyAt(i: number): KeyValue[] | undefined
   setVisible(first: number, last: number): void
+}
+
+function evictFarSlots(slots: Map<number, Slot>, center: number): void {
+  if (slots.size <= MAX_SLOTS) return
+  const far = [...slots.keys()].sort((a, b) => Math.abs(b - center) - Math.abs(a - center))
+  for (const p of far.slice(0, slots.size - MAX_SLOTS)) slots.delete(p)
 }
 
 export interface CountHooks {
@@ -126,6 +134,7 @@ export function useTableRows(
         .then((page) => {
           if (gen !== generation.current) return
           slots.current.set(p, { rows: page.rows, keys: page.rowKeys, next: page.nextCursor, prev: page.prevCursor, atEnd: page.atEnd, exact: exact(page) })
+          evictFarSlots(slots.current, Math.floor(wanted.current[0] / PAGE))
           if (page.atEnd && exact(page)) setKnownEnd(p * PAGE + page.rows.length)
           setColumns((c) => c ?? page.columns)
           setMode(page.mode)
