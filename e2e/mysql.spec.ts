@@ -170,6 +170,7 @@ test('a wrong password names the password field, keeps the dialog usable, and th
   await my.button('Test Connection').click()
   await expect(my.dialog().getByLabel('CA certificate')).toHaveAttribute('aria-invalid', 'true')
   await expect(my.dialog().getByRole('alert')).toContainText('SSL ca file not found: /nonexistent/ca.pem')
+  await app.screenshot('mysql-dialog-ssl-error')
   await my.dialog().getByLabel('CA certificate').fill('')
   await my.button('Test Connection').click()
   if (await serverOffersSsl()) {

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { api } from '../../api/client'
+import { pickFile } from '../../api/platform'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { FIELD_IDS, type FieldName, type FormState } from './connection-form'
 
@@ -15,6 +17,11 @@ interface Props {
   passwordHint?: string | null
   disabled: boolean
 }
+
+const PEM_FILTERS = [
+  { name: 'PEM files', extensions: ['pem', 'crt', 'cer', 'key'] },
+  { name: 'All files', extensions: ['*'] },
+]
 
 function errorId(field: FieldName): string {
   return `${FIELD_IDS[field]}-error`
@@ -46,25 +53,44 @@ function TextField(props: {
   placeholder?: string
   hint?: string | null
   inputMode?: 'numeric' | 'decimal'
+  /** A "Choose…" button beside the input that fills it with a picked file's path. */
+  browse?: boolean
 }): ReactNode {
   const id = FIELD_IDS[props.field]
+  const input = (
+    <input
+      id={id}
+      type={props.type ?? 'text'}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      placeholder={props.placeholder}
+      spellCheck={false}
+      autoComplete="off"
+      disabled={props.disabled}
+      {...(props.inputMode ? { inputMode: props.inputMode } : {})}
+      {...invalid(props.field, props.fieldError)}
+    />
+  )
   return (
     <>
       <label htmlFor={id}>{props.label}</label>
       <div className="conn-input">
         {props.hint ? <p className="conn-hint small">{props.hint}</p> : null}
-        <input
-          id={id}
-          type={props.type ?? 'text'}
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
-          placeholder={props.placeholder}
-          spellCheck={false}
-          autoComplete="off"
-          disabled={props.disabled}
-          {...(props.inputMode ? { inputMode: props.inputMode } : {})}
-          {...invalid(props.field, props.fieldError)}
-        />
+        {props.browse ? (
+          <div className="conn-browse">
+            {input}
+            <button
+              type="button"
+              disabled={props.disabled}
+              aria-label={`Choose ${props.label} file`}
+              onClick={() => void pickFile(props.label, PEM_FILTERS).then((f) => f && props.onChange(f.path))}
+            >
+              Choose…
+            </button>
+          </div>
+        ) : (
+          input
+        )}
         <FieldMessage field={props.field} fieldError={props.fieldError} />
       </div>
     </>
@@ -74,6 +100,9 @@ function TextField(props: {
 /** Host, port, user, password, database, SSL and timeout, each labelled, each with room for its own error. */
 export function ConnectionForm({ form, onChange, fieldError, passwordHint, disabled }: Props): ReactNode {
   const common = { fieldError, disabled }
+  // Only the desktop app offers a native file dialog with a lasting path; in a browser the path on the bridge's machine is typed.
+  const desktop = api.transport === 'ipc'
+  const pemHint = desktop ? 'Path of a PEM file (optional)' : 'PEM file path on the machine running Sonograph (optional)'
   return (
     <div className="conn-grid">
       <TextField field="name" label="Name" value={form.name} onChange={(name) => onChange({ name })} placeholder="Shown in the saved list" {...common} />
@@ -115,16 +144,16 @@ export function ConnectionForm({ form, onChange, fieldError, passwordHint, disab
       </div>
       {form.useSsl ? (
         <>
-          <TextField field="ssl.ca" label="CA certificate" value={form.sslCa} onChange={(sslCa) => onChange({ sslCa })} placeholder="Path of a PEM file (optional)" {...common} />
+          <TextField field="ssl.ca" browse={desktop} label="CA certificate" value={form.sslCa} onChange={(sslCa) => onChange({ sslCa })} placeholder={pemHint} {...common} />
           <TextField
-            field="ssl.cert"
+            field="ssl.cert" browse={desktop}
             label="Client certificate"
             value={form.sslCert}
             onChange={(sslCert) => onChange({ sslCert })}
-            placeholder="Path of a PEM file (optional)"
+            placeholder={pemHint}
             {...common}
           />
-          <TextField field="ssl.key" label="Client key" value={form.sslKey} onChange={(sslKey) => onChange({ sslKey })} placeholder="Path of a PEM file (optional)" {...common} />
+          <TextField field="ssl.key" browse={desktop} label="Client key" value={form.sslKey} onChange={(sslKey) => onChange({ sslKey })} placeholder={pemHint} {...common} />
           <span className="conn-label" />
           <div className="conn-input">
             <label className="check">
