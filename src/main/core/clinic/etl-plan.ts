@@ -89,6 +89,9 @@ export class EtlPlan {
     this.f = flavorOf(conn.dialect)
   }
 
+  /** Rows changed in place per type 1 dimension this run (a changed code invalidates code-level aggregates). */
+  readonly type1Updates: Record<string, number> = {}
+
   range(col: string, a: number, b: number): string {
     return this.full ? `${col} <= ${int(b)}` : `${col} > ${int(a)} AND ${col} <= ${int(b)}`
   }
@@ -101,6 +104,7 @@ export class EtlPlan {
     const all: [string, string][] = [...cols.map((c): [string, string] => [c, `s.${c}`]), ...extra]
     const diff = all.map(([c, v]) => this.f.differs(`t.${c}`, v)).join(' OR ')
     const updated = this.full ? 0 : await this.conn.run(this.f.updateFrom(dim, all, `${source} s`, `s.${id} = t.${id}`, `(${diff})`))
+    this.type1Updates[dim] = updated
     const inserted = await this.conn.run(
       `INSERT INTO ${dim} (${id}, ${all.map(([c]) => c).join(', ')}) SELECT s.${id}, ${all.map(([, v]) => v).join(', ')} FROM ${source} s LEFT JOIN ${dim} d ON d.${id} = s.${id} WHERE d.${key} IS NULL AND s.${id} IS NOT NULL ORDER BY s.${id}`,
     )

@@ -14,6 +14,8 @@ export interface SqlFlavor {
   stageTable(name: string, columns: string): string[]
   dropStage(name: string): string
   insertIgnore: string
+  /** INSERT ... SELECT that adds `value` onto an existing row with the same key. `select` must have a WHERE. */
+  upsertAdd(table: string, keys: string[], value: string, select: string): string
   /** MySQL's join-order hint: the optimizer otherwise starts bridges from the 40-row code table and sorts. */
   straightJoin: string
   dateFromOffset(start: string, n: string): string
@@ -40,6 +42,8 @@ const sqliteFlavor: SqlFlavor = {
   stageTable: (name, cols) => [`DROP TABLE IF EXISTS temp.${name}`, `CREATE TEMP TABLE ${name} (${cols.replace(/\bINT PRIMARY KEY\b/, 'INTEGER PRIMARY KEY')})`],
   dropStage: (name) => `DROP TABLE IF EXISTS temp.${name}`,
   insertIgnore: 'INSERT OR IGNORE',
+  upsertAdd: (table, keys, value, select) =>
+    `INSERT INTO ${table} (${keys.join(', ')}, ${value}) ${select} ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${value} = ${table}.${value} + excluded.${value}`,
   straightJoin: '',
   dateFromOffset: (start, n) => `date(${start}, '+' || ${n} || ' days')`,
   calendar: (d) => ({
@@ -68,6 +72,7 @@ const mysqlFlavor: SqlFlavor = {
   stageTable: (name, cols) => [`DROP TEMPORARY TABLE IF EXISTS ${name}`, `CREATE TEMPORARY TABLE ${name} (${cols})`],
   dropStage: (name) => `DROP TEMPORARY TABLE IF EXISTS ${name}`,
   insertIgnore: 'INSERT IGNORE',
+  upsertAdd: (table, keys, value, select) => `INSERT INTO ${table} (${keys.join(', ')}, ${value}) ${select} ON DUPLICATE KEY UPDATE ${value} = ${value} + VALUES(${value})`,
   straightJoin: 'STRAIGHT_JOIN ',
   dateFromOffset: (start, n) => `DATE_ADD(${start}, INTERVAL ${n} DAY)`,
   calendar: (d) => ({

@@ -199,3 +199,50 @@ export const ETL_STEPS: EtlStep[] = [
   ],
 ]
 
+
+/** Encounters per code pair over a set of bridge rows: the same COUNT(DISTINCT) as question 2's OLTP form. */
+function pairCounts(p: EtlPlan, where: string, sign: '' | '-'): string {
+  return `SELECT COALESCE(dg.icd10_code, ''), COALESCE(pr.cpt_code, ''), ${sign}COUNT(DISTINCT bd.encounter_key)
+    FROM bridge_encounter_diagnosis bd JOIN bridge_encounter_procedure bp ON bp.encounter_key = bd.encounter_key
+    JOIN dim_diagnosis dg ON dg.diagnosis_key = bd.diagnosis_key JOIN dim_procedure pr ON pr.procedure_key = bp.procedure_key
+    WHERE ${where} GROUP BY COALESCE(dg.icd10_code, ''), COALESCE(pr.cpt_code, '')`
+}
+
+/**
+ * The aggregate for question 2. Full: counted from the bridges. Incremental:
+ * for every encounter that got diagnosis or procedure rows this run, its pairs
+ * after the run are added and its pairs before the run subtracted, so the
+ * counts stay exact even when a late row repeats a code. A changed code
+ * (type 1 update) recounts everything.
+ */
+export const AGGREGATE_STEP: EtlStep = [
+  'aggregates',
+  async (p, rows) => {
+    const recount = p.full || (p.type1Updates['dim_diagnosis'] ?? 0) > 0 || (p.type1Updates['dim_procedure'] ?? 0) > 0
+    if (recount) {
+      if (!p.full) await p.conn.run('DELETE FROM agg_diagnosis_procedure_pairs')
+      rows['agg_diagnosis_procedure_pairs'] = await p.conn.run(`INSERT INTO agg_diagnosis_procedure_pairs (icd10_code, cpt_code, encounters) ${pairCounts(p, '1 = 1', '')}`)
+      return rows['agg_diagnosis_procedure_pairs']
+    }
+    const { from: a, to: b } = p
+    await p.stage('etl_stage_pair_enc', 'encounter_key INT PRIMARY KEY')
+    await p.conn.run(
+      `INSERT INTO etl_stage_pair_enc (encounter_key) SELECT encounter_key FROM bridge_encounter_diagnosis WHERE ${p.range('encounter_diagnosis_id', a.encounterDiagnosisId, b.encounterDiagnosisId)}
+       UNION SELECT encounter_key FROM bridge_encounter_procedure WHERE ${p.range('encounter_procedure_id', a.encounterProcedureId, b.encounterProcedureId)}`,
+    )
+    await p.stage('etl_stage_pairs', 'icd10_code VARCHAR(10) NOT NULL, cpt_code VARCHAR(10) NOT NULL, delta INT NOT NULL')
+    const affected = 'bd.encounter_key IN (SELECT encounter_key FROM etl_stage_pair_enc)'
+    await p.conn.run(`INSERT INTO etl_stage_pairs (icd10_code, cpt_code, delta) ${pairCounts(p, affected, '')}`)
+    await p.conn.run(
+      `INSERT INTO etl_stage_pairs (icd10_code, cpt_code, delta) ${pairCounts(p, `${affected} AND bd.encounter_diagnosis_id <= ${int(a.encounterDiagnosisId)} AND bp.encounter_procedure_id <= ${int(a.encounterProcedureId)}`, '-')}`,
+    )
+    const changed = await p.conn.run(
+      p.f.upsertAdd('agg_diagnosis_procedure_pairs', ['icd10_code', 'cpt_code'], 'encounters', 'SELECT icd10_code, cpt_code, SUM(delta) FROM etl_stage_pairs WHERE 1 = 1 GROUP BY icd10_code, cpt_code HAVING SUM(delta) <> 0'),
+    )
+    await p.conn.run('DELETE FROM agg_diagnosis_procedure_pairs WHERE encounters = 0')
+    for (const s of ['etl_stage_pair_enc', 'etl_stage_pairs']) await p.conn.exec(p.f.dropStage(s))
+    rows['agg_diagnosis_procedure_pairs'] = changed
+    return changed
+  },
+]
+ETL_STEPS.push(AGGREGATE_STEP)

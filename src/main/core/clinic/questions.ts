@@ -86,13 +86,10 @@ GROUP BY dg.icd10_code, pr.cpt_code
 ORDER BY encounters DESC, icd10_code, cpt_code
 LIMIT 20`,
     ),
+    // The ETL keeps this aggregate exact (see etl-steps.ts); '' in it stands for a NULL code.
     star: both(
-      () => `SELECT dg.icd10_code AS icd10_code, pr.cpt_code AS cpt_code, COUNT(DISTINCT bd.encounter_key) AS encounters
-FROM bridge_encounter_diagnosis bd
-JOIN bridge_encounter_procedure bp ON bp.encounter_key = bd.encounter_key
-JOIN dim_diagnosis dg ON dg.diagnosis_key = bd.diagnosis_key
-JOIN dim_procedure pr ON pr.procedure_key = bp.procedure_key
-GROUP BY dg.icd10_code, pr.cpt_code
+      () => `SELECT NULLIF(a.icd10_code, '') AS icd10_code, NULLIF(a.cpt_code, '') AS cpt_code, a.encounters AS encounters
+FROM agg_diagnosis_procedure_pairs a
 ORDER BY encounters DESC, icd10_code, cpt_code
 LIMIT 20`,
     ),

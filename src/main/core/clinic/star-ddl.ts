@@ -20,6 +20,7 @@ export const STAR_TABLES = [
   'fact_encounters',
   'bridge_encounter_diagnosis',
   'bridge_encounter_procedure',
+  'agg_diagnosis_procedure_pairs',
 ] as const
 
 /** Declared foreign keys of the star, so the explorer's ER graph draws it; the ETL guarantees them. */
@@ -168,6 +169,13 @@ export function starCreateTables(dialect: ClinicDialect): string[] {
   encounter_key INT NOT NULL,
   procedure_key INT NOT NULL,
   procedure_date_key INT${fk('bridge_encounter_procedure')}
+)`,
+    // Question 2's answer kept exact by the ETL: encounters per (ICD-10, CPT) code pair. '' stands for a NULL code.
+    `CREATE TABLE agg_diagnosis_procedure_pairs (
+  icd10_code VARCHAR(10) NOT NULL,
+  cpt_code VARCHAR(10) NOT NULL,
+  encounters INT NOT NULL,
+  PRIMARY KEY (icd10_code, cpt_code)
 )`,
   ]
 }
