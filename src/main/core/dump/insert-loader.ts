@@ -4,15 +4,10 @@ import type { DumpDialect } from './dialect'
 import { quoteId, tokenize } from './sql-lexer'
 import { hasByteEscapes, hexToBytes, repairText, stringToBytes, unescapePgE } from './string-escapes'
 import { Conv, conversionsFor, normalizeDate, numberKindsFor, type TableCatalog, type TableEntry } from './table-catalog'
-import { numberForNumeric, numberForTypeless, scanTuples, type RowSink, type SqlValue } from './value-scanner'
+import { INSERT_HEAD, ODKU, type PreScanned } from './prescan'
+import { numberForNumeric, numberForTypeless, scanTuples, ValueTag, type RowSink, type SqlValue } from './value-scanner'
 
-const NAME = '(?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|\\[[^\\]]*\\]|[\\w$\\u0080-\\uffff]+)'
-const INSERT_HEAD = new RegExp(
-  `^(INSERT|REPLACE)\\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY)\\s+)?(IGNORE\\s+)?(?:INTO\\s+)?(${NAME}(?:\\s*\\.\\s*${NAME})?)\\s*(\\([^)]*\\))?\\s*(?:OVERRIDING\\s+(?:SYSTEM|USER)\\s+VALUE\\s+)?VALUES?\\s*(?=\\()`,
-  'i',
-)
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
-const ODKU = /\bON\s+DUPLICATE\s+KEY\s+UPDATE\b/i
 
 /** Rows bound per statement: large enough to amortise the call into SQLite, small enough to prepare quickly. */
 function batchRows(width: number): number {
@@ -69,7 +64,8 @@ export class InsertLoader {
   }
 
   /** Runs one INSERT/REPLACE statement; throws SQLite's error for a failed one (nothing of it is kept). */
-  insert(text: string): InsertOutcome {
+  /** `pre`: the values already read on the importing thread (prescan.ts); otherwise they are read here. */
+  insert(text: string, pre?: PreScanned): InsertOutcome {
     const head = INSERT_HEAD.exec(text)
     if (!head) return { rows: 0, fallback: 'not a VALUES insert' }
     const nameToks = tokenize(head[3]!, this.dialect)
@@ -104,11 +100,34 @@ export class InsertLoader {
       },
     }
     try {
-      const r = scanTuples(text, head[0].length, this.dialect, sink)
-      const restStart = r.ok ? r.end : -1
-      if (!r.ok || restStart < text.length && text.slice(restStart).trim() !== '') {
-        this.rollbackSavepoint()
-        return { rows: 0, fallback: r.ok ? 'text after the values' : r.reason }
+      if (pre) {
+        if (pre.tupleWidth !== width) throw new RowWidthError(`Column count does not match: ${pre.tupleWidth} values for ${width} columns`)
+        const { strs, offs, tags, count } = pre
+        const kinds = sink.numericCols
+        const vals = sink.vals
+        for (let v = 0, col = 0; v < count; v++) {
+          const tag = tags[v]
+          if (tag === ValueTag.Null) vals.push(null)
+          else {
+            const s = strs.slice(offs[v]!, offs[v + 1]!)
+            if (tag === ValueTag.Str) vals.push(s)
+            else if (tag === ValueTag.Num) {
+              const k = kinds === null ? 0 : kinds[col]
+              vals.push(k === 2 ? numberForNumeric(s) : k === 1 ? numberForTypeless(s) : s)
+            } else vals.push(hexToBytes(s))
+          }
+          if (++col === width) {
+            col = 0
+            sink.endRow(width)
+          }
+        }
+      } else {
+        const r = scanTuples(text, head[0].length, this.dialect, sink)
+        const restStart = r.ok ? r.end : -1
+        if (!r.ok || (restStart < text.length && text.slice(restStart).trim() !== '')) {
+          this.rollbackSavepoint()
+          return { rows: 0, fallback: r.ok ? 'text after the values' : r.reason }
+        }
       }
       const rest = sink.vals.length / width
       if (rest > 0) {

@@ -102,7 +102,7 @@ export class SqliteLoad {
         }
         e.line = ev.line
         try {
-          applyStatement(ev.text, e)
+          applyStatement(ev.text, e, ev.pre)
         } catch (err) {
           if (err instanceof StatementIssue) this.fail(ev.line, ev.text, err)
           else throw err

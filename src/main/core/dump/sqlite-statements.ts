@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../db/sqlite-native'
 import type { DumpDialect } from './dialect'
+import type { PreScanned } from './prescan'
 import type { ReportBuilder } from './import-report'
 import { RowWidthError, type InsertLoader } from './insert-loader'
 import { closingParen, isOp, isWord, quoteId, render, splitTopLevel, tokenize, type Token } from './sql-lexer'
@@ -61,7 +62,7 @@ export interface StatementEnv {
 }
 
 /** Applies one statement of the dump to the SQLite file; returns false when it was only counted as ignored. */
-export function applyStatement(text: string, env: StatementEnv): void {
+export function applyStatement(text: string, env: StatementEnv, pre?: PreScanned): void {
   const { dialect, report } = env
   const c0 = text.charCodeAt(0) | 32
   // Data first: this is nearly every statement of a large dump.
@@ -69,7 +70,7 @@ export function applyStatement(text: string, env: StatementEnv): void {
     if (/^(INSERT|REPLACE)\b/i.test(text)) {
       let out
       try {
-        out = env.inserts.insert(text)
+        out = env.inserts.insert(text, pre)
       } catch (err) {
         throw new StatementIssue('failed', err instanceof RowWidthError ? err.message : `SQLite: ${(err as Error).message}`)
       }

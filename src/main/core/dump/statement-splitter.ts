@@ -1,9 +1,11 @@
 import { AppError } from '../../../shared/errors'
 import type { DumpDialect } from './dialect'
+import type { PreScanned } from './prescan'
 
 /** What the splitter hands on: statements, client commands and COPY data lines, each with its line number. */
 export type SplitEvent =
-  | { type: 'statement'; text: string; line: number }
+  /** `pre`: an INSERT's values, read ahead for the loader thread (prescan.ts). */
+  | { type: 'statement'; text: string; line: number; pre?: PreScanned }
   /** A client-side command: psql's `\connect`, `\restrict` ..., or mysql's DELIMITER. */
   | { type: 'meta'; text: string; line: number }
   | { type: 'copyRow'; text: string; line: number }

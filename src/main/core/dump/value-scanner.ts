@@ -8,7 +8,17 @@ export interface RowSink {
   vals: SqlValue[]
   /** Per column, how a number literal is bound: 0 as text (text columns), 1 typeless, 2 numeric affinity. */
   numericCols: Uint8Array | null
+  /** When set, one tag per value (see ValueTag): what kind of literal it was. */
+  tags?: number[] | null
   endRow(width: number): void
+}
+
+/** The kind of literal a value came from, for a loader that binds it later (see prescan.ts). */
+export const enum ValueTag {
+  Str = 0,
+  Num = 1,
+  Null = 2,
+  Bytes = 3,
 }
 
 export type ScanOutcome = { ok: true; end: number } | { ok: false; at: number; reason: string }
@@ -58,6 +68,7 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
   const mysql = dialect === 'mysql'
   const vals = sink.vals
   const numericCols = sink.numericCols
+  const tags = sink.tags ?? null
   let i = pos
   for (;;) {
     while (i < n && isWs(text.charCodeAt(i))) i++
@@ -91,12 +102,14 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
         const end = text.indexOf("'", i + 2)
         if (end < 0) return { ok: false, at: i, reason: 'unterminated hex literal' }
         vals.push(hexToBytes(text.slice(i + 2, end)))
+        tags?.push(ValueTag.Bytes)
         i = end + 1
         c = -1
       } else if (next === SQ && (c === 66 || c === 98)) {
         const end = text.indexOf("'", i + 2)
         if (end < 0) return { ok: false, at: i, reason: 'unterminated bit literal' }
         vals.push(String(BigInt('0b' + (text.slice(i + 2, end) || '0'))))
+        tags?.push(ValueTag.Num)
         i = end + 1
         c = -1
       }
@@ -132,6 +145,7 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
         s += text.slice(seg, j)
         if (escapes && !mysql) s = unescapePgE(s)
         vals.push(bytes ? stringToBytes(s) : s)
+        tags?.push(bytes ? ValueTag.Bytes : ValueTag.Str)
         i = j + 1
       } else if (c === -1) {
         // a literal pushed above
@@ -140,6 +154,7 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
           let j = i + 2
           while (j < n && /[0-9A-Fa-f]/.test(text[j]!)) j++
           vals.push(hexToBytes(text.slice(i + 2, j)))
+          tags?.push(ValueTag.Bytes)
           i = j
         } else {
           let j = i + 1
@@ -152,6 +167,7 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
           if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(lit)) return { ok: false, at: i, reason: 'not a literal' }
           const kind = numericCols === null ? 0 : numericCols[col]
           vals.push(kind === 2 ? numberForNumeric(lit) : kind === 1 ? numberForTypeless(lit) : lit)
+          tags?.push(ValueTag.Num)
           i = j
         }
       } else {
@@ -159,12 +175,15 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
         const w = text.slice(i, i + 5).toUpperCase()
         if (w.startsWith('NULL') && !isWordChar(text.charCodeAt(i + 4))) {
           vals.push(null)
+          tags?.push(ValueTag.Null)
           i += 4
         } else if (w.startsWith('TRUE') && !isWordChar(text.charCodeAt(i + 4))) {
           vals.push(1)
+          tags?.push(ValueTag.Num)
           i += 4
         } else if (w === 'FALSE' && !isWordChar(text.charCodeAt(i + 5))) {
           vals.push(0)
+          tags?.push(ValueTag.Num)
           i += 5
         } else {
           return { ok: false, at: i, reason: 'not a literal value' }
