@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { dropChinookE2e } from './mysql-page'
 import { e2eStateFile, type E2eState } from './paths'
 
@@ -12,4 +12,6 @@ export default async function globalTeardown(): Promise<void> {
     // already gone
   }
   if (state.mysqlDatabase) await dropChinookE2e(state.mysqlDatabase)
+  // One state file per run: remove it so they do not pile up.
+  if (process.env.SONOGRAPH_E2E_RUN) rmSync(file, { force: true })
 }
