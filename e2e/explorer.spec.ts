@@ -253,7 +253,8 @@ test('cell viewer: JSON pretty-printed, blobs as size and hex, NULL unlike the e
   rmSync(path, { force: true })
   const db = new Database(path)
   db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, doc TEXT, data BLOB, note TEXT);
-    INSERT INTO docs VALUES (1, '{"patient":{"id":7,"tags":["a","b"]}}', x'00010203414243ff', NULL), (2, 'plain', NULL, '');`)
+    INSERT INTO docs VALUES (1, '{"patient":{"id":7,"tags":["a","b"]}}', x'00010203414243ff', NULL), (2, 'plain', NULL, '');
+    CREATE VIEW docs_view AS SELECT id, doc FROM docs;`)
   db.close()
 
   const app = new AppPage(page)
@@ -278,4 +279,22 @@ test('cell viewer: JSON pretty-printed, blobs as size and hex, NULL unlike the e
   await expect(blob.getByLabel('Cell value')).toContainText('00 01 02 03 41 42 43 ff')
   await expect(blob.getByLabel('Cell value')).toContainText('....ABC.')
   await app.screenshot('explorer-cell-blob')
+  await page.keyboard.press('Escape')
+
+  // A view has no key: it pages by offset, and the viewer finds its cells by position.
+  await app.openTable('docs_view')
+  const view = ex.grid('docs_view')
+  await expect(ex.row(view, 1)).toContainText('plain')
+  await ex.row(view, 1).getByRole('gridcell').nth(1).dblclick()
+  await expect(page.getByRole('dialog', { name: 'Cell docs_view.doc' }).getByLabel('Cell value')).toHaveText('plain')
+  await page.keyboard.press('Escape')
+
+  // A range filter on a numeric column.
+  await app.openTable('docs')
+  await ex.filter(grid, 'id', 'range')
+  await grid.getByLabel('Filter id from', { exact: true }).fill('2')
+  await grid.getByLabel('Filter id to', { exact: true }).fill('5')
+  await grid.getByLabel('Filter id to', { exact: true }).press('Enter')
+  await expect(ex.rowCount()).toHaveText('1 row · 1 filter')
+  await expect(ex.row(grid, 0)).toContainText('plain')
 })

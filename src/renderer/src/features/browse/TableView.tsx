@@ -36,6 +36,17 @@ export function TableView({ sourceId, table, rowCount }: { sourceId: string; tab
   const [goTo, setGoTo] = useState('')
   const [copyOpen, setCopyOpen] = useState(false)
   const grid = useRef<DataGridHandle>(null)
+  const copyAnchor = useRef<HTMLDivElement>(null)
+
+  // The Copy menu closes on a click elsewhere.
+  useEffect(() => {
+    if (!copyOpen) return
+    const onDown = (e: MouseEvent): void => {
+      if (!copyAnchor.current?.contains(e.target as Node)) setCopyOpen(false)
+    }
+    document.addEventListener('mousedown', onDown)
+    return () => document.removeEventListener('mousedown', onDown)
+  }, [copyOpen])
 
   const counts = useMemo<CountHooks>(
     () => ({ track: (id, label) => jobs.track(id, 'browseCount', label), wait: (id) => jobs.wait<{ count: number }>(id), cancel: (id) => jobs.cancel(id) }),
@@ -150,7 +161,7 @@ export function TableView({ sourceId, table, rowCount }: { sourceId: string; tab
         <button type="button" onClick={() => sel && openCell(sel.row, sel.col)} disabled={!sel} title="Open the selected cell (Enter or double-click)">
           View cell
         </button>
-        <div className="menu-anchor">
+        <div className="menu-anchor" ref={copyAnchor}>
           <button type="button" aria-haspopup="menu" aria-expanded={copyOpen} onClick={() => setCopyOpen((o) => !o)}>
             Copy ▾
           </button>
