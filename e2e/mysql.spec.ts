@@ -136,7 +136,9 @@ test('Track exported as CSV from MariaDB equals the export from SQLite', async (
 
 test('a wrong password names the password field, keeps the dialog usable, and the right one connects', async ({ page }) => {
   const { app, my, db } = await setup(page)
-  await my.openDialog()
+  // Ctrl+Shift+M opens the dialog as File > Connect to MySQL/MariaDB… does.
+  await page.keyboard.press('ControlOrMeta+Shift+M')
+  await expect(my.dialog()).toBeVisible()
   await my.fill({ host: '127.0.0.1', port: '3306', user: 'root', password: 'not-the-password', database: db })
   await my.button('Connect').click()
   const password = my.field('password')
