@@ -122,9 +122,10 @@ export function useTableRows(
       } else if (after?.prev) {
         call = api.call('browse.page', { ...base, limit: PAGE, cursor: after.prev, direction: 'backward' })
         exact = () => after.exact
-      } else if (exactTotal && (p + 1) * PAGE >= tot) {
+      } else if ((p + 1) * PAGE >= tot) {
+        // The last slot is the table's real last page (placed by the estimate until the count is exact).
         call = api.call('browse.page', { ...base, limit: Math.max(1, Math.min(PAGE, tot - p * PAGE)), direction: 'backward' })
-        exact = () => true
+        exact = () => exactTotal
       } else {
         call = api.call('browse.page', { ...base, limit: PAGE, cursor: { kind: 'row', row: p * PAGE, ...(tot > 0 ? { total: tot } : {}) } })
         exact = (page) => page.firstRow === p * PAGE && !page.approximate
