@@ -71,9 +71,19 @@ async function main(): Promise<void> {
   rmSync(outS, { force: true })
   rmSync(outB, { force: true })
 
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-bench.ts'), '--child', mysqlPath, outS], { encoding: 'utf8', maxBuffer: 1 << 24 })
-  if (r.status !== 0) throw new Error(`Sonograph import failed: ${r.stderr}`)
-  const son = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; maxRssKb: number; rows: number; issues: number; tables: { name: string; rows: number }[]; fk: number }
+  type ChildResult = { ms: number; cpuMs: number; maxRssKb: number; rows: number; issues: number; tables: { name: string; rows: number }[]; fk: number }
+  const runSonograph = (threads: boolean): ChildResult => {
+    rmSync(outS, { force: true })
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-bench.ts'), '--child', mysqlPath, outS], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      env: { ...process.env, SONOGRAPH_DUMP_THREADS: threads ? '1' : '0' },
+    })
+    if (r.status !== 0) throw new Error(`Sonograph import failed: ${r.stderr}`)
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult
+  }
+  const son = runSonograph(false)
+  const sonT = runSonograph(true)
   const base = await timeSqlite3(sqlitePath, outB)
 
   const check = spawnSync('/usr/bin/sqlite3', [outB, 'SELECT (SELECT count(*) FROM patients) + (SELECT count(*) FROM observations)'], { encoding: 'utf8' })
@@ -85,10 +95,12 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} cores, load average ${loadStart} at start, ${load1} at end (wall times suffer when it is above the core count; CPU times less so)`)
   console.log(`Sonograph import (mysqldump -> SQLite): ${(son.ms / 1000).toFixed(2)} s, ${(sonRows / (son.ms / 1000) / 1e6).toFixed(2)} M rows/s, ${(mb / (son.ms / 1000)).toFixed(1)} MB/s, CPU ${(son.cpuMs / 1000).toFixed(2)} s (both threads), peak RSS ${(son.maxRssKb / 1024).toFixed(0)} MB, rows ${sonRows}, issues ${son.issues}, FK violations ${son.fk}`)
   console.log(`sqlite3 loading the converted file:     ${(base.ms / 1000).toFixed(2)} s, ${(baseRows / (base.ms / 1000) / 1e6).toFixed(2)} M rows/s, CPU ${base.cpuMs !== null ? (base.cpuMs / 1000).toFixed(2) + ' s' : 'n/a'}, peak RSS ${base.maxRssKb ? (base.maxRssKb / 1024).toFixed(0) + ' MB' : 'n/a'}, rows ${baseRows}`)
+  console.log(`Sonograph, loader on its own thread:     ${(sonT.ms / 1000).toFixed(2)} s, CPU ${(sonT.cpuMs / 1000).toFixed(2)} s, peak RSS ${(sonT.maxRssKb / 1024).toFixed(0)} MB (SONOGRAPH_DUMP_THREADS=1; pays off only with a free core)`)
   console.log(`mysql2sqlite | sqlite3:                 not measured: mysql2sqlite is not installed and not on the npm registry`)
   console.log('')
   console.log(`throughput ratio Sonograph / sqlite3 (wall): ${(base.ms / son.ms).toFixed(2)}x (target >= 1.5x)`)
   if (base.cpuMs !== null) console.log(`CPU time ratio sqlite3 / Sonograph:        ${(base.cpuMs / son.cpuMs).toFixed(2)}x`)
+  console.log(`throughput ratio, threaded Sonograph / sqlite3 (wall): ${(base.ms / sonT.ms).toFixed(2)}x`)
   console.log(`peak memory: ${(son.maxRssKb / 1024).toFixed(0)} MB (target < 250 MB)`)
   if (sonRows !== rows || baseRows !== rows) console.log(`WARNING: row counts differ from ${rows}: Sonograph ${sonRows}, sqlite3 ${baseRows}`)
 }

@@ -1,5 +1,5 @@
 import type { DumpDialect } from './dialect'
-import { scanTuples, ValueTag, type RowSink } from './value-scanner'
+import { scanTuples, type RowSink } from './value-scanner'
 
 /**
  * The values of one INSERT, read on the importing thread so the loader thread

@@ -56,7 +56,7 @@ export function inlineLoad(args: SqliteLoadArgs): LoadSink {
  */
 export function threadedLoad(args: SqliteLoadArgs): LoadSink {
   const where = workerLocation()
-  if (!where || process.env.SONOGRAPH_DUMP_INLINE === '1') return inlineLoad(args)
+  if (!where || process.env.SONOGRAPH_DUMP_THREADS !== '1') return inlineLoad(args)
   const worker = new Worker(where.url, { workerData: { kind: 'dumpSqliteLoader', args, cancel: new SharedArrayBuffer(4) }, execArgv: where.execArgv })
   let inFlight = 0
   let rows = 0

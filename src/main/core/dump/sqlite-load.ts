@@ -41,7 +41,8 @@ function applyPragmas(db: SqliteDatabase): void {
   db.pragma('synchronous = OFF')
   db.pragma('locking_mode = EXCLUSIVE')
   db.pragma('foreign_keys = OFF')
-  db.pragma('cache_size = -65536')
+  // 16 MiB of pages (and as much for the index sorter): enough for appends, and peak memory stays bounded.
+  db.pragma('cache_size = -16384')
 }
 
 /**

@@ -214,7 +214,29 @@ export class StatementSplitter {
             // Inside a statement only a few characters matter: a tight loop over a lookup table skips the rest.
             while (i < n) {
               c = buf.charCodeAt(i)
-              if (c < 128 && specials[c] === 1) break
+              if (c < 128 && specials[c] === 1) {
+                if (c === SQ || (c === DQ && mysql)) {
+                  // Fast path for the many quoted values of data: skip a string that closes in this buffer.
+                  const esc = mysql || (pg && (buf.charCodeAt(i - 1) | 32) === 101 && !isIdentChar(buf.charCodeAt(i - 2)))
+                  let j = i + 1
+                  while (j < n) {
+                    const d = buf.charCodeAt(j)
+                    if (d === c) {
+                      if (buf.charCodeAt(j + 1) === c) {
+                        j += 2
+                        continue
+                      }
+                      break
+                    }
+                    j += d === BS && esc ? 2 : 1
+                  }
+                  if (j < n - 1) {
+                    i = j + 1
+                    continue
+                  }
+                }
+                break
+              }
               i++
             }
             if (i >= n) break outer
