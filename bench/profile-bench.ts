@@ -86,12 +86,15 @@ function runBaseline(sql: string): { ms: number; row: Record<string, unknown> } 
   return { ms, row: rows[0] ?? {} }
 }
 
-async function runSonograph(): Promise<{ ms: number; result: Awaited<ReturnType<typeof profileSource>> }> {
+async function runSonograph(): Promise<{ ms: number; result: Awaited<ReturnType<typeof profileSource>>; perColumn: [string, number][] }> {
   const driver = new SqliteDriver(DB)
   try {
     const t = performance.now()
-    const result = await profileSource(driver, { target: { table: BENCH_TABLE } }, createJobContext(() => {}))
-    return { ms: performance.now() - t, result }
+    const marks: [string, number][] = []
+    const ctx = createJobContext((u) => marks.push([u.phase, performance.now()]), new Int32Array(1), 0)
+    const result = await profileSource(driver, { target: { table: BENCH_TABLE } }, ctx)
+    const perColumn = marks.slice(0, -1).map(([phase, at], i): [string, number] => [phase.replace(/^column /, ''), (marks[i + 1]?.[1] ?? at) - at])
+    return { ms: performance.now() - t, result, perColumn }
   } finally {
     await driver.close()
   }
@@ -185,6 +188,8 @@ async function main(): Promise<void> {
   console.log(`ratio Sonograph / sqlite3: ${(o / b).toFixed(2)}x (target <= 2x)`)
   const le = Math.min(...lean)
   console.log(`for scale: sqlite3 CLI lean statement (count, NULLs, distinct, min, max, mean only): ${(le / 1000).toFixed(2)} s; Sonograph / lean: ${(o / le).toFixed(2)}x`)
+  const slow = [...last.perColumn].sort((a, b) => b[1] - a[1]).slice(0, 6)
+  console.log(`slowest columns in the last Sonograph run: ${slow.map(([c, ms]) => `${c} ${(ms / 1000).toFixed(2)} s`).join(', ')}`)
   quartileMethods()
   console.log(mismatches.length ? `MISMATCHES:\n  ${mismatches.join('\n  ')}` : 'results agree with the baseline (kinds, distinct, non-null, medians, means, outlier counts)')
 }
