@@ -7,6 +7,7 @@ import { ConnectDialog } from '../connections/ConnectDialog'
 import { CopyToSqliteTab } from '../connections/CopyToSqliteTab'
 import { ErTab } from '../er/ErTab'
 import { ImportDumpDialog } from '../import/ImportDumpDialog'
+import { ConsolidateTab } from '../consolidate/ConsolidateTab'
 import { ImportReportTab } from '../import/ImportReportTab'
 
 /**
@@ -24,6 +25,7 @@ export const tabViews: Record<string, (props: TabViewProps) => ReactNode> = {
   'copy-sqlite': CopyToSqliteTab,
   er: ErTab,
   'import-report': ImportReportTab,
+  consolidate: ConsolidateTab,
 }
 
 export interface DialogProps {
@@ -48,6 +50,7 @@ export const sourceActions: SourceAction[] = [
   { id: 'console', label: 'SQL Console', tab: (sourceId, name) => ({ kind: 'console', title: `Console · ${name}`, sourceId, params: {} }) },
   { id: 'inspector', label: 'Schema', tab: (sourceId, name) => ({ kind: 'inspector', title: `Schema · ${name}`, sourceId, params: {} }) },
   { id: 'er', label: 'ER Graph', tab: (sourceId, name) => ({ kind: 'er', title: `ER · ${name}`, sourceId, params: {} }) },
+  { id: 'consolidate', label: 'Consolidate', tab: (sourceId, name) => ({ kind: 'consolidate', title: `Consolidate · ${name}`, sourceId, params: {} }) },
   { id: 'copy-sqlite', label: 'Copy to SQLite…', kinds: ['mysql'], tab: (sourceId, name) => ({ kind: 'copy-sqlite', title: `Copy · ${name}`, sourceId, params: {} }) },
 ]
 
