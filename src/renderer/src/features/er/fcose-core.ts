@@ -1,5 +1,6 @@
 import cytoscape from 'cytoscape'
 import fcose from 'cytoscape-fcose'
+import { removeOverlaps, type Box } from './overlap-removal'
 
 cytoscape.use(fcose)
 
@@ -44,11 +45,15 @@ export function fcosePositions(input: LayoutInput): Positions {
     numIter: 2500,
     gravity: 0.2,
   } as cytoscape.LayoutOptions).run()
-  const out: Positions = {}
-  cy.nodes().forEach((n) => {
+  const size = new Map(input.nodes.map((n) => [n.id, n]))
+  const boxes: Box[] = cy.nodes().map((n) => {
     const p = n.position()
-    out[n.id()] = { x: p.x, y: p.y }
+    const s = size.get(n.id())
+    return { id: n.id(), x: p.x, y: p.y, w: s?.w ?? 100, h: s?.h ?? 40 }
   })
   cy.destroy()
+  removeOverlaps(boxes)
+  const out: Positions = {}
+  for (const b of boxes) out[b.id] = { x: b.x, y: b.y }
   return out
 }

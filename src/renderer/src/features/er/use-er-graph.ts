@@ -200,8 +200,15 @@ export function useErGraph(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runLayout changes with rels; an edge change must not re-layout
   }, [cy, model, rels])
 
+  const lastCollapsed = useRef(opts.collapsed)
   useEffect(() => {
-    cy?.nodes().toggleClass('collapsed', opts.collapsed)
+    if (!cy) return
+    cy.nodes().toggleClass('collapsed', opts.collapsed)
+    if (lastCollapsed.current === opts.collapsed) return
+    lastCollapsed.current = opts.collapsed
+    // Name-only boxes are small: lay them out again so the overview is compact
+    // (and full boxes again so they do not overlap), unless the user arranged them.
+    if (!loadPositions(optsRef.current.location) && cy.nodes().nonempty()) relayoutRef.current(optsRef.current.layout)
   }, [cy, opts.collapsed])
 
   const showAll = useCallback(() => {
@@ -276,6 +283,9 @@ export function useErGraph(
     },
     [cy, model, rels, runLayout],
   )
+
+  const relayoutRef = useRef(relayout)
+  relayoutRef.current = relayout
 
   const zoomBy = useCallback(
     (factor: number) => {
