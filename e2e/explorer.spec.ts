@@ -104,6 +104,13 @@ test('console: statement under the cursor, plan tree, errors, cancel a long quer
   await app.screenshot('explorer-console-dark')
   await app.menu('View', 'Light Theme')
 
+  // A selection runs as it is, whatever statement the cursor is in.
+  await ex.typeSql('SELECT 7 AS seven, 8 AS eight')
+  await page.keyboard.press('Shift+Home')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(ex.results().getByRole('columnheader', { name: /seven/ })).toBeVisible()
+  await expect(ex.consoleStatus()).toContainText('1 row')
+
   await ex.typeSql('SELECT * FROM NoSuchTable')
   await page.keyboard.press('ControlOrMeta+Enter')
   await expect(page.getByRole('alert')).toContainText(/no such table/i)
@@ -159,6 +166,9 @@ test('inspector: Track columns, keys both ways, Mermaid export', async ({ page }
   const text = page.getByLabel('Exported schema')
   await expect(text).toContainText('erDiagram')
   await app.screenshot('explorer-inspector')
+  await app.menu('View', 'Dark Theme')
+  await app.screenshot('explorer-inspector-dark')
+  await app.menu('View', 'Light Theme')
   const download = page.waitForEvent('download')
   await expect(page.getByTestId('export-file-name')).toHaveText('Chinook_er.mmd')
   await page.getByRole('region', { name: 'Schema export' }).getByRole('button', { name: 'Save', exact: true }).click()
