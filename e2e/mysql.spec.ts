@@ -308,6 +308,11 @@ test('Copy to SQLite of a large table shows progress and Cancel leaves no file',
     // Rows done climb above zero (the text also shows the total, so read the bar).
     await expect.poll(async () => Number((await job.locator('progress').getAttribute('value')) ?? 0), { timeout: 60_000 }).toBeGreaterThan(0)
     await my.app.screenshot('mysql-copy-progress')
+    // Leaving the tab and coming back keeps following the job.
+    await my.source(big.database).locator('[data-table="big"]').click()
+    await expect(my.app.grid('Rows of big')).toBeVisible()
+    await page.getByRole('tab', { name: `Copy · ${big.database}` }).click()
+    await expect(job).toBeVisible()
     await job.getByTestId('job-cancel').click()
     await expect(panel.getByRole('alert')).toContainText('Copy cancelled; no file was written.')
     await expect(job).toBeHidden()

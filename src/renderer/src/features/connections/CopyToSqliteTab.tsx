@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { CopyToSqliteResult } from '../../../../shared/calls/connections'
 import { AppError } from '../../../../shared/errors'
 import { api } from '../../api/client'
@@ -11,6 +11,9 @@ import { useSources } from '../sources/sources-store'
 import './connections.css'
 
 const SQLITE_FILTERS = [{ name: 'SQLite databases', extensions: ['sqlite', 'db'] }]
+
+/** The last copy job of each source: a tab shows only while active, so coming back picks up its progress or result. */
+const lastJob = new Map<string, string>()
 
 /**
  * Copy a MySQL/MariaDB source (all tables, or the ones ticked) into a new
@@ -28,6 +31,28 @@ export function CopyToSqliteTab({ tab }: TabViewProps): ReactNode {
   const [result, setResult] = useState<CopyToSqliteResult | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const [opening, setOpening] = useState(false)
+
+  const follow = useCallback(
+    async (id: string) => {
+      setJobId(id)
+      try {
+        setResult(await jobs.wait<CopyToSqliteResult>(id))
+      } catch (err) {
+        setError(err instanceof AppError && err.code === 'CANCELLED' ? new AppError('CANCELLED', 'Copy cancelled; no file was written.') : (err as Error))
+      } finally {
+        setJobId(null)
+      }
+    },
+    [jobs],
+  )
+
+  const sourceId = tab.sourceId
+  useEffect(() => {
+    const id = sourceId ? lastJob.get(sourceId) : undefined
+    if (id) void follow(id)
+    // Once per mount: the job of an earlier visit to this tab.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sourceId])
 
   if (!source) return <p className="copy-sqlite muted">The source of this tab is closed.</p>
   const name = source.summary.name
@@ -67,13 +92,11 @@ export function CopyToSqliteTab({ tab }: TabViewProps): ReactNode {
         overwrite,
         ...(all ? {} : { tables: chosen }),
       })
-      setJobId(started.jobId)
       jobs.track(started.jobId, 'copyToSqlite', `Copying ${name} to SQLite`)
-      setResult(await jobs.wait<CopyToSqliteResult>(started.jobId))
+      lastJob.set(source!.summary.sourceId, started.jobId)
+      await follow(started.jobId)
     } catch (err) {
-      setError(err instanceof AppError && err.code === 'CANCELLED' ? new AppError('CANCELLED', 'Copy cancelled; no file was written.') : (err as Error))
-    } finally {
-      setJobId(null)
+      setError(err as Error)
     }
   }
 
