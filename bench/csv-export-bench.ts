@@ -3,7 +3,9 @@
  * table, in the same run, runs interleaved. Prints rows/s, the ratio (target
  * >= 0.8x) and peak RSS.
  *
- *   npx tsx bench/csv-export-bench.ts [--rows N] [--runs K] [--generic]
+ *   npx tsx bench/csv-export-bench.ts [--rows N] [--runs K] [--single] [--generic]
+ *
+ * --single also times the fast path on one thread; --generic the csv-stringify writer.
  */
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '2800000' },
     runs: { type: 'string', default: '3' },
     generic: { type: 'boolean', default: false },
+    single: { type: 'boolean', default: false },
   },
 })
 const ROWS = Number(values.rows)
@@ -67,11 +70,11 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss)
 }, 20)
 
-async function sonograph(out: string, engine: 'auto' | 'generic'): Promise<{ ms: number; cpu: number }> {
+async function sonograph(out: string, engine: 'auto' | 'generic', parallel?: boolean): Promise<{ ms: number; cpu: number }> {
   const t0 = performance.now()
   const c0 = process.cpuUsage()
   const res = await exportCsvJob(
-    { spec: { kind: 'sqlite', path: dbPath, writable: false }, what: { table: 'visits' }, path: out, options: csvOptionsSchema.parse({ lineEnding: 'lf' }), engine },
+    { spec: { kind: 'sqlite', path: dbPath, writable: false }, what: { table: 'visits' }, path: out, options: csvOptionsSchema.parse({ lineEnding: 'lf' }), engine, ...(parallel !== undefined ? { parallel } : {}) },
     createJobContext(() => undefined),
   )
   if (res.rows !== ROWS) throw new Error(`exported ${res.rows} rows, expected ${ROWS}`)
@@ -88,10 +91,12 @@ const ourOut = join(dataDir, 'sonograph.csv')
 const cli: { ms: number; cpu: number }[] = []
 const ours: { ms: number; cpu: number }[] = []
 const generic: { ms: number; cpu: number }[] = []
+const single: { ms: number; cpu: number }[] = []
 const rssBefore = process.memoryUsage().rss
 for (let i = 0; i < RUNS; i++) {
   cli.push(await sqliteCli(cliOut))
   ours.push(await sonograph(ourOut, 'auto'))
+  if (values.single) single.push(await sonograph(ourOut, 'auto', false))
   if (values.generic) generic.push(await sonograph(ourOut, 'generic'))
 }
 clearInterval(sampler)
@@ -102,6 +107,10 @@ const sc = median(ours.map((r) => r.cpu))
 console.log(`table: ${ROWS.toLocaleString('en-US')} rows, ${(statSync(dbPath).size / 1e6).toFixed(0)} MB database; ${RUNS} interleaved runs, medians`)
 console.log(`sqlite3 -csv        ${(c / 1000).toFixed(2)} s  ${rate(c)}  cpu ${cc.toFixed(2)} s  (${(statSync(cliOut).size / 1e6).toFixed(0)} MB)`)
 console.log(`sonograph fast path ${(s / 1000).toFixed(2)} s  ${rate(s)}  cpu ${sc.toFixed(2)} s  (${(statSync(ourOut).size / 1e6).toFixed(0)} MB)`)
+if (single.length) {
+  const one = median(single.map((r) => r.ms))
+  console.log(`sonograph, 1 thread ${(one / 1000).toFixed(2)} s  ${rate(one)}  cpu ${median(single.map((r) => r.cpu)).toFixed(2)} s  ratio ${(c / one).toFixed(2)}x`)
+}
 if (generic.length) {
   const g = median(generic.map((r) => r.ms))
   console.log(`sonograph generic   ${(g / 1000).toFixed(2)} s  ${rate(g)}  ratio ${(c / g).toFixed(2)}x`)

@@ -21,6 +21,8 @@ export interface ExportCsvArgs {
   options: CsvOptions
   /** `generic` forces the csv-stringify writer even on SQLite (tests, benchmark). */
   engine?: 'auto' | 'generic'
+  /** A second thread for large SQLite tables; default: when the machine has more than one CPU. */
+  parallel?: boolean
 }
 
 /** A console query must be one statement that reads. */
@@ -105,7 +107,7 @@ export async function exportCsvJob(args: ExportCsvArgs, ctx: JobContext): Promis
         ctx.progress({ phase: 'writing', done: 0, total: r.total, unit: 'rows' })
         let rows: number
         if (useFast && driver instanceof SqliteDriver && r.fast) {
-          rows = await exportSqliteFast(driver.db, r.fast, sink, o, ctx, r.total, writeHeader)
+          rows = await exportSqliteFast(driver.db, r.fast, sink, o, ctx, r.total, writeHeader, args.parallel)
         } else {
           await writeHeader(r.columns.map((c) => c.name))
           rows = await exportGeneric(driver, r.sql, r.columns, sink, o, ctx, r.total)
