@@ -87,8 +87,11 @@ test('ultrasound ER graph: 20 tables, 23 foreign keys, search, focus, PNG at 1×
   await viewer.close()
 
   await er.toolbar().getByLabel('Names only').check()
+  await page.waitForTimeout(200) // the re-layout starts
+  await expect(er.graph()).toHaveAttribute('data-ready', 'true')
   await app.screenshot('er-ultrasound-collapsed')
   await er.toolbar().getByLabel('Names only').uncheck()
+  await expect(er.graph()).toHaveAttribute('data-ready', 'true')
   await er.toolbar().getByLabel('Layout').selectOption('layered')
   await er.toolbar().getByRole('button', { name: 'Re-layout' }).click()
   await expect(er.status()).toContainText('layered layout')
