@@ -18,6 +18,7 @@ let ctx: ApiContext
 let ro: SourceSummary
 let rw: SourceSummary
 const finished: EventMap['job.finished'][] = []
+const progress: EventMap['job.progress'][] = []
 
 async function call<T>(name: string, args: unknown): Promise<T> {
   const r = await route(name, args, ctx)
@@ -42,12 +43,16 @@ beforeAll(async () => {
   const db = openSqlite(dbPath)
   db.pragma('foreign_keys = OFF')
   db.exec(readFileSync(new URL('../../../../shared/fixtures/seeds/ultrasound_db.sql', import.meta.url), 'utf8'))
+  // Big enough for several chunks and the second export thread.
+  db.exec(`CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT);
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) INSERT INTO big SELECT i, 'value, ' || i FROM n;`)
   db.close()
   ctx = createApiContext({
     transport: 'bridge',
     dataDir: join(dir, 'data'),
     emit: (name, payload) => {
       if (name === 'job.finished') finished.push(payload as EventMap['job.finished'])
+      if (name === 'job.progress') progress.push(payload as EventMap['job.progress'])
     },
   })
   ro = await call<SourceSummary>('sources.openSqlite', { path: dbPath })
@@ -139,6 +144,25 @@ describe('consolidation and export calls', () => {
     const rows = parse(readFileSync(path), { bom: true, columns: true }) as Record<string, string>[]
     expect(rows).toHaveLength(10)
     expect(rows[0]).toMatchObject({ AppointmentID: '1', ReportCount: '2', UltrasoundImage: '' })
+  })
+
+  it('export.csv of a large table reports progress in rows, and a cancel leaves no file', async () => {
+    const path = join(dir, 'big.csv')
+    const { jobId } = await call<{ jobId: string }>('export.csv', { sourceId: ro.sourceId, what: { table: 'big' }, path })
+    const done = await waitJob(jobId)
+    expect(done.state).toBe('done')
+    expect(done.result).toMatchObject({ rows: 300_000, fastPath: true })
+    expect(progress.some((p) => p.jobId === jobId && p.unit === 'rows' && p.phase === 'writing')).toBe(true)
+    const text = readFileSync(path, 'utf8')
+    expect(text.startsWith('id,v\r\n1,"value, 1"\r\n2,"value, 2"\r\n')).toBe(true)
+    expect(text.endsWith('300000,"value, 300000"\r\n')).toBe(true)
+
+    const cancelled = join(dir, 'cancelled.csv')
+    const started = await call<{ jobId: string }>('export.csv', { sourceId: ro.sourceId, what: { sql: 'SELECT a.id, b.v FROM big a JOIN big b ON b.id = a.id' }, path: cancelled })
+    for (let i = 0; i < 300 && !progress.some((p) => p.jobId === started.jobId && p.done > 0); i++) await new Promise((r) => setTimeout(r, 20))
+    expect(await call('jobs.cancel', { jobId: started.jobId })).toEqual({ cancelled: true })
+    expect((await waitJob(started.jobId)).state).toBe('cancelled')
+    expect(existsSync(cancelled)).toBe(false)
   })
 
   it('saves the result as a view or table only in a writable source', async () => {
