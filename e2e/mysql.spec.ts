@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
 import { AppPage, state } from './support/app'
-import { createBigDatabase, MysqlPage, serverOffersSsl } from './support/mysql-page'
+import { createBigDatabase, killConnectionsRunning, MysqlPage, serverOffersSsl } from './support/mysql-page'
 
 const CHINOOK_COUNTS: Record<string, number> = {
   Album: 347,
@@ -354,6 +354,14 @@ test('the explorer on MySQL: console query, plan, cancel of SLEEP, schema inspec
   await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toBeVisible()
   await run('SELECT 42 AS answer')
   await expect(results.locator('.grid-body')).toContainText('42')
+
+  // The server drops the connection in the middle of a query: a clear error, and the next query reconnects.
+  await run('SELECT SLEEP(45) AS slept')
+  await expect(status).toContainText('Running')
+  expect(await killConnectionsRunning('SELECT SLEEP(45)')).toBeGreaterThan(0)
+  await expect(page.getByRole('alert').filter({ hasText: 'Lost the connection to 127.0.0.1:3306' })).toBeVisible()
+  await run('SELECT 43 AS answer')
+  await expect(results.locator('.grid-body')).toContainText('43')
   await app.screenshot('mysql-console')
 
   await my.source(db).getByRole('button', { name: 'Schema', exact: true }).click()

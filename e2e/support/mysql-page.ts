@@ -56,6 +56,25 @@ export async function serverOffersSsl(): Promise<boolean> {
   }
 }
 
+/** KILLs (the whole connection, as a server restart would) every connection running a statement starting with `sqlPrefix`. */
+export async function killConnectionsRunning(sqlPrefix: string): Promise<number> {
+  const c = await mysql.createConnection(MARIADB)
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const [rows] = await c.query('SELECT ID AS id FROM information_schema.PROCESSLIST WHERE INFO LIKE ? AND ID <> CONNECTION_ID()', [`${sqlPrefix}%`])
+      const ids = (rows as { id: number }[]).map((r) => r.id)
+      if (ids.length) {
+        for (const id of ids) await c.query(`KILL CONNECTION ${Number(id)}`)
+        return ids.length
+      }
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    return 0
+  } finally {
+    await c.end()
+  }
+}
+
 export async function dropChinookE2e(database: string): Promise<void> {
   if (!/^sonograph_e2e_[0-9a-f]+$/.test(database)) return
   try {
