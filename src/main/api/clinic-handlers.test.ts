@@ -71,9 +71,17 @@ describe('clinic calls', () => {
     // Codes stay text for display.
     expect(typeof pairs.rows[0]![1]).toBe('string')
 
+    // Generate more into the same lab, then an incremental load picks up only the new rows.
+    const more = (await call('clinic.generate', { patients: 10, encounters: 60, seed: 4, append: true, target: { kind: 'sqlite', path: gen.target } })) as { jobId: string }
+    expect((await jobDone(more.jobId)).state).toBe('done')
+    const inc = (await call('clinic.etl', { sourceId: src.sourceId })) as { jobId: string }
+    expect(await jobDone(inc.jobId)).toMatchObject({ state: 'done', result: { mode: 'incremental', rows: { 'fact_encounters.inserted': 60 } } })
+    expect(((await call('clinic.runQuestion', { sourceId: src.sourceId, questionId: 'encounters-by-month' })) as ClinicQuestionResult).equal).toBe(true)
+
     const runs = (await call('clinic.etlRuns', { sourceId: src.sourceId })) as ClinicEtlRun[]
-    expect(runs).toHaveLength(1)
-    expect(runs[0]).toMatchObject({ mode: 'full', status: 'success', rows: { 'fact_encounters.inserted': 600 } })
+    expect(runs.map((r) => r.mode)).toEqual(['incremental', 'full'])
+    expect(runs[1]).toMatchObject({ mode: 'full', status: 'success', rows: { 'fact_encounters.inserted': 600 } })
+    expect(runs[1]!.watermark?.encounterId).toBe(600)
   })
 
   it('refuses to overwrite a chosen file, and rejects bad arguments before any job starts', async () => {

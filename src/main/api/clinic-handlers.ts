@@ -35,14 +35,20 @@ export const clinicHandlers: Handlers<'clinic.generate' | 'clinic.etl' | 'clinic
       ...(a.readmissionRate !== undefined ? { readmissionRate: a.readmissionRate } : {}),
       ...(a.startDate !== undefined ? { startDate: a.startDate } : {}),
       ...(a.days !== undefined ? { days: a.days } : {}),
+      append: a.append,
     }
+    if (!a.append && a.patients < 1) throw new AppError('BAD_ARGUMENT', 'A new lab needs at least one patient', { field: 'patients' })
     if (a.target.kind === 'mysql') {
       const spec = a.target.spec
       const { jobId } = ctx.jobs.start('generateHealthcare', { ...common, target: { kind: 'mysql', spec } })
       return { jobId, target: `${spec.user}@${spec.host}:${spec.port}/${spec.database}` }
     }
     let path: string
-    if (a.target.path) {
+    if (a.append) {
+      if (!a.target.path) throw new AppError('BAD_ARGUMENT', 'Appending needs the lab file in target.path', { field: 'target.path' })
+      path = resolve(a.target.path)
+      if (!existsSync(path)) throw new AppError('NOT_FOUND', `No lab database at ${path}`, { field: 'target.path', file: path })
+    } else if (a.target.path) {
       path = resolve(a.target.path)
       if (existsSync(path) && !a.target.overwrite) throw new AppError('BAD_ARGUMENT', `${path} already exists; choose another name or allow overwriting`, { field: 'target.path', file: path })
     } else {

@@ -91,13 +91,15 @@ export const clinicCalls = {
   'clinic.generate': defineCall<{ jobId: string; target: string }>()(
     z
       .object({
-        patients: int(1, 10_000_000),
+        patients: int(0, 10_000_000),
         encounters: int(1, 50_000_000),
         seed: int(-2147483648, 4294967295).default(42),
         providers: int(1, 1_000_000).optional(),
         readmissionRate: z.number().min(0).max(1).optional(),
         startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
         days: int(1, 36_500).optional(),
+        /** Add to an existing lab (new ids after the existing ones; `target.path` names it) instead of creating one. */
+        append: z.boolean().default(false),
         target: z
           .discriminatedUnion('kind', [
             z.object({ kind: z.literal('sqlite'), path: z.string().min(1).optional(), overwrite: z.boolean().default(false) }).strict(),
