@@ -17,7 +17,8 @@ let charWidth: number | null = null
 /** Width of one monospace character at ER_FONT.size, measured once. */
 export function monoCharWidth(): number {
   if (charWidth !== null) return charWidth
-  const ctx = document.createElement('canvas').getContext('2d')
+  // No DOM in unit tests: fall back to the usual monospace ratio.
+  const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d')
   if (ctx) {
     ctx.font = `${ER_FONT.size}px ${ER_FONT.family}`
     charWidth = ctx.measureText('MMMMMMMMMM').width / 10
