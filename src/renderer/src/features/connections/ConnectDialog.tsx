@@ -17,6 +17,8 @@ type Busy = 'test' | 'save' | 'connect' | null
 function storageText(s: Storage | null): ReactNode {
   if (!s) return null
   if (s.passwordStorage === 'keychain') return 'Kept encrypted by the operating system’s keychain (Electron safeStorage), never in plain text; it is there after a restart.'
+  // Electron on Linux without a keyring would encrypt with a fixed key, so the core keeps it in memory instead.
+  if (api.transport === 'ipc') return 'No OS keychain is available, so it is kept in memory only until Sonograph quits; after that Sonograph asks for it again. It is never written to disk.'
   return (
     <>
       This browser bridge keeps it in memory only, until <code>sonograph serve</code> stops; after that Sonograph asks for it again. It is never written to disk.
