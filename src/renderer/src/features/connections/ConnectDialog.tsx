@@ -158,7 +158,7 @@ export function ConnectDialog({ onClose }: DialogProps): ReactNode {
     setForm((f) => ({ ...f, name: result.name, password: '' }))
     setPasswordHint(null)
     setStatus(
-      `Saved “${result.name}”. ${result.hasPassword ? (result.passwordStorage === 'keychain' ? 'Password kept in the OS keychain.' : 'Password kept in memory until the bridge stops.') : 'No password kept; it is asked for on connect.'}`,
+      `Saved “${result.name}”. ${result.hasPassword ? (result.passwordStorage === 'keychain' ? 'Password kept in the OS keychain.' : `Password kept in memory until ${api.transport === 'ipc' ? 'Sonograph quits' : 'the bridge stops'}.`) : 'No password kept; it is asked for on connect.'}`,
     )
   }
 
