@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import mysql from 'mysql2/promise'
 import { AppError } from '../../../shared/errors'
 import type { MysqlSpec } from '../../../shared/source-spec'
@@ -23,6 +24,12 @@ export interface ClinicConn {
   all(sql: string, params?: ClinicParam[]): Promise<Record<string, unknown>[]>
   table(sql: string, params?: ClinicParam[]): Promise<ClinicTable>
   close(): Promise<void>
+}
+
+/** A CA/cert/key field holds PEM text or the path of a PEM file (as in the connection dialog). */
+function pem(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  return value.includes('-----BEGIN') ? value : readFileSync(value, 'utf8')
 }
 
 function sqlError(err: unknown, sql: string): AppError {
@@ -83,7 +90,8 @@ export class MysqlClinicConn implements ClinicConn {
   readonly dialect = 'mysql' as const
   constructor(readonly conn: mysql.Connection) {}
 
-  static async open(spec: Pick<MysqlSpec, 'host' | 'port' | 'user' | 'password' | 'database'>): Promise<MysqlClinicConn> {
+  static async open(spec: Pick<MysqlSpec, 'host' | 'port' | 'user' | 'password' | 'database'> & { ssl?: MysqlSpec['ssl'] }): Promise<MysqlClinicConn> {
+    const ssl = spec.ssl
     try {
       const conn = await mysql.createConnection({
         host: spec.host,
@@ -99,6 +107,7 @@ export class MysqlClinicConn implements ClinicConn {
         decimalNumbers: false,
         multipleStatements: false,
         connectTimeout: 10_000,
+        ...(ssl ? { ssl: { ca: pem(ssl.ca), cert: pem(ssl.cert), key: pem(ssl.key), rejectUnauthorized: ssl.verify } } : {}),
       })
       // Readmission windows compare DATETIMEs; keep the session in UTC so TIMESTAMPs read back unchanged.
       await conn.query(`SET time_zone = '+00:00'`)
