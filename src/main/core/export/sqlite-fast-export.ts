@@ -99,7 +99,8 @@ export async function exportSqliteFast(
     const cols: LineColumn[] = t.columns.map((c) => ({
       ref: q(c.name),
       type: c.type,
-      rowidAlias: c === single && c.type.toUpperCase() === 'INTEGER',
+      // INTEGER PRIMARY KEY is the rowid (never NULL, always an integer), except in the `PRIMARY KEY DESC` quirk.
+      rowidAlias: c === single && c.type.toUpperCase() === 'INTEGER' && !/\bDESC\b/i.test(t.sql ?? ''),
     }))
     await writeHeader(t.columns.map((c) => c.name))
     const sql = `SELECT ${agg('line')}, count(*), max(rid) FROM (SELECT ${lineSql(cols, o)} AS line, ${rid} AS rid FROM ${q(t.name)} WHERE ${rid} > ? AND ${rid} <= ? ORDER BY ${rid} LIMIT ${CHUNK_ROWS})`
