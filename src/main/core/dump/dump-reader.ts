@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer'
-import { createReadStream, statSync } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { createGunzip } from 'node:zlib'
 import { AppError } from '../../../shared/errors'
@@ -99,10 +99,14 @@ export async function* readDump(path: string, info: DumpReaderInfo): AsyncGenera
   }
   info.fileSize = size
   if (size === 0) throw new AppError('PARSE_ERROR', `${basename(path)} is empty (line 1): there is nothing to import`, { file: path, line: 1 })
-  const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES })
   const head = await peekHead(path)
   info.gzip = head[0] === 0x1f && head[1] === 0x8b
-  const source: AsyncIterable<Buffer> = info.gzip ? raw.pipe(createGunzip()) : raw
+  // Plain files are read synchronously into one reused buffer: an import is CPU-bound work on its
+  // own thread, and each asynchronous read would wait for the thread pool and the event loop again.
+  const raw = info.gzip ? createReadStream(path, { highWaterMark: CHUNK_BYTES }) : null
+  const plain = raw ? null : { fd: openSync(path, 'r'), read: 0 }
+  const source: AsyncIterable<Buffer> | Iterable<Buffer> = raw ? raw.pipe(createGunzip()) : syncChunks(plain!)
+  const bytesRead = (): number => (raw ? raw.bytesRead : plain!.read)
   let pending: Uint8Array = new Uint8Array(0)
   let first = true
   try {
@@ -125,15 +129,16 @@ export async function* readDump(path: string, info: DumpReaderInfo): AsyncGenera
       // isUtf8 (simdutf) plus toString is several times faster than a fatal TextDecoder.
       if (isUtf8(whole)) {
         text = Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength).toString('utf8')
-        pending = bytes.subarray(cut)
+        // A copy: the read buffer is reused.
+        pending = Uint8Array.from(bytes.subarray(cut))
       } else {
         // Rare path: this chunk has bytes that are not UTF-8.
         info.invalidUtf8 = true
         const r = decodeEscaping(bytes, false)
         text = r.text
-        pending = r.rest
+        pending = Uint8Array.from(r.rest)
       }
-      yield { text, bytesRead: raw.bytesRead }
+      yield { text, bytesRead: bytesRead() }
     }
   } catch (err) {
     if (err instanceof AppError) throw err
@@ -143,11 +148,22 @@ export async function* readDump(path: string, info: DumpReaderInfo): AsyncGenera
     }
     throw new AppError('IO_ERROR', `Reading ${basename(path)} failed: ${(err as Error).message}`, { file: path })
   } finally {
-    raw.destroy()
+    raw?.destroy()
+    if (plain) closeSync(plain.fd)
   }
   const tail = pending.length ? decodeEscaping(pending, true).text : ''
   if (/[\udc80-\udcff]/.test(tail)) info.invalidUtf8 = true
   if (tail) yield { text: tail, bytesRead: size }
+}
+
+function* syncChunks(file: { fd: number; read: number }): Generator<Buffer> {
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES)
+  for (;;) {
+    const n = readSync(file.fd, buf, 0, CHUNK_BYTES, null)
+    if (n === 0) return
+    file.read += n
+    yield buf.subarray(0, n)
+  }
 }
 
 /** Length of the prefix that ends on a whole UTF-8 character (a split one waits for the next read). */

@@ -112,9 +112,10 @@ export function applyStatement(text: string, env: StatementEnv, pre?: PreScanned
     if (tokens.some((t, k) => k < 40 && isWord(t, 'VIEW'))) return createView(tokens, env)
   }
   if (isWord(tokens[0], 'ALTER') && isWord(tokens[1], 'TABLE')) return alterTable(tokens, env)
-  if (isWord(tokens[0], 'DROP') && isWord(tokens[1], 'TABLE', 'VIEW')) {
-    const kind = tokens[1]!.v.toUpperCase()
-    let i = skipIfExists(tokens, 2)
+  if (isWord(tokens[0], 'DROP') && (isWord(tokens[1], 'TABLE', 'VIEW') || (isWord(tokens[1], 'TEMPORARY') && isWord(tokens[2], 'TABLE')))) {
+    const temp = isWord(tokens[1], 'TEMPORARY') ? 1 : 0
+    const kind = tokens[1 + temp]!.v.toUpperCase()
+    let i = skipIfExists(tokens, 2 + temp)
     const names: string[] = []
     while (i < tokens.length) {
       const nm = readName(tokens, i)
@@ -185,7 +186,14 @@ function runInsertAsSql(text: string, env: StatementEnv): void {
     out.push(t)
   }
   const before = (env.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
-  exec(env, render(out))
+  try {
+    env.db.exec(render(out))
+  } catch (err) {
+    const msg = (err as Error).message
+    // Functions and syntax SQLite lacks (RAND(), LPAD, DATE_ADD ... INTERVAL): the script wants a server.
+    const hint = /no such function|syntax error/.test(msg) ? ' (MySQL-only SQL: run this script on a MySQL target)' : ''
+    throw new StatementIssue('failed', `SQLite: ${msg}${hint}`)
+  }
   const after = (env.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
   env.rows.n += after - before
 }
