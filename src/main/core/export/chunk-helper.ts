@@ -27,7 +27,8 @@ const waitCredit = () => credits > 0 ? Promise.resolve() : new Promise((r) => { 
       const end = BigInt(hi)
       for (;;) {
         await waitCredit()
-        const [chunk, n, max] = stmt.get(last, end)
+        const [chunk, n, max, lines] = stmt.get(last, end)
+        if (lines !== n) throw new Error('A CSV line came out NULL inside SQLite')
         const done = !n || max === null || max >= end
         const buf = chunk === null ? null : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, 'utf8')
         credits--
@@ -68,7 +69,7 @@ export class ChunkHelper {
   private failure: AppError | null = null
   private onFail: ((e: AppError) => void) | null = null
 
-  /** `sql` takes (last rowid, range end) and returns (chunk, rows, max rowid), as the exporter's own statement. */
+  /** `sql` takes (last rowid, range end) and returns (chunk, rows, max rowid, non-NULL lines), as the exporter's own statement. */
   constructor(dbPath: string, sql: string, ranges: [number, bigint, bigint][]) {
     const modulePath = createRequire(import.meta.url).resolve('better-sqlite3')
     this.worker = new Worker(HELPER_SOURCE, {

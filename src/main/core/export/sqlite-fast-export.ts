@@ -45,6 +45,11 @@ function rowidRanges(db: SqliteDatabase, table: string, rid: string): { ranges: 
   return { ranges: out, span: Number(span) }
 }
 
+/** group_concat skips NULL: a line that came out NULL would be a row silently missing from the file. */
+function lostLine(): AppError {
+  return new AppError('INTERNAL', 'A CSV line came out NULL inside SQLite; the export stopped rather than drop the row')
+}
+
 /** A name that reaches the rowid, unless the table has columns shadowing all three. */
 export function rowidName(table: TableInfo): string | null {
   if (table.kind !== 'table' || table.hasRowid === false) return null
@@ -103,7 +108,7 @@ export async function exportSqliteFast(
       rowidAlias: c === single && c.type.toUpperCase() === 'INTEGER' && !/\bDESC\b/i.test(t.sql ?? ''),
     }))
     await writeHeader(t.columns.map((c) => c.name))
-    const sql = `SELECT ${agg('line')}, count(*), max(rid) FROM (SELECT ${lineSql(cols, o)} AS line, ${rid} AS rid FROM ${q(t.name)} WHERE ${rid} > ? AND ${rid} <= ? ORDER BY ${rid} LIMIT ${CHUNK_ROWS})`
+    const sql = `SELECT ${agg('line')}, count(*), max(rid), count(line) FROM (SELECT ${lineSql(cols, o)} AS line, ${rid} AS rid FROM ${q(t.name)} WHERE ${rid} > ? AND ${rid} <= ? ORDER BY ${rid} LIMIT ${CHUNK_ROWS})`
     const stmt = db.prepare(sql).raw(true).safeIntegers(true)
     const { ranges, span } = rowidRanges(db, t.name, rid)
     total ??= span
@@ -113,7 +118,8 @@ export async function exportSqliteFast(
       // Below the smallest rowid there is no 64-bit integer: -Infinity binds as a REAL and compares below all.
       let last: bigint | number = lo < MIN_ROWID ? -Infinity : lo
       for (;;) {
-        const [chunk, n, max] = stmt.get(last, hi) as [Buffer | string | null, bigint, bigint | null]
+        const [chunk, n, max, lines] = stmt.get(last, hi) as [Buffer | string | null, bigint, bigint | null, bigint]
+        if (lines !== n) throw lostLine()
         if (!n || chunk === null || max === null) break
         await emit(chunk, Number(n))
         if (max >= hi) break
@@ -158,7 +164,7 @@ export async function exportSqliteFast(
     const line = lineSql(cols.map((c) => ({ ref: `${q('q')}.${q(c.name)}`, type: c.type })), o)
     const range = `${q(baseAlias)}.${rid} > ? AND ${q(baseAlias)}.${rid} <= ?`
     const stmt = db
-      .prepare(`SELECT ${agg('line')}, count(*) FROM (SELECT ${line} AS line FROM (${inner} WHERE ${range}${plan.where ? ` AND ${plan.where}` : ''}) AS ${q('q')})`)
+      .prepare(`SELECT ${agg('line')}, count(*), count(line) FROM (SELECT ${line} AS line FROM (${inner} WHERE ${range}${plan.where ? ` AND ${plan.where}` : ''}) AS ${q('q')})`)
       .raw(true)
       .safeIntegers(true)
     const bound = db.prepare(`SELECT ${rid} FROM ${q(base.name)} WHERE ${rid} > ? ORDER BY ${rid} LIMIT 1 OFFSET ${CHUNK_ROWS - 1}`).raw(true).safeIntegers(true)
@@ -169,7 +175,8 @@ export async function exportSqliteFast(
     while (lo < end) {
       const b = bound.get(lo) as [bigint] | undefined
       const hi = b ? b[0] : end
-      const [chunk, n] = stmt.get(lo, hi) as [Buffer | string | null, bigint]
+      const [chunk, n, lines] = stmt.get(lo, hi) as [Buffer | string | null, bigint, bigint]
+      if (lines !== n) throw lostLine()
       if (n && chunk !== null) await emit(chunk, Number(n))
       else report()
       lo = hi
