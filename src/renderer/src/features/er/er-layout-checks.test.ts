@@ -82,6 +82,18 @@ describe('layout', () => {
     expect(overlapping(boxes)).toBe(0)
   })
 
+  it('leaves boxes in a column where they are when they already keep clear', () => {
+    const boxes: Box[] = [
+      { id: 'a', x: 0, y: 0, w: 200, h: 80 },
+      { id: 'b', x: 0, y: 200, w: 200, h: 80 },
+    ]
+    removeOverlaps(boxes, 20)
+    expect(boxes.map((b) => [b.x, b.y])).toEqual([
+      [0, 0],
+      [0, 200],
+    ])
+  })
+
   it('fcose on a 300-table, 500-key schema leaves no box over another', () => {
     const nodes = Array.from({ length: 300 }, (_, i) => ({ id: `t${i}`, w: 170, h: 100 + (i % 3) * 16 }))
     const edges: { id: string; source: string; target: string }[] = []

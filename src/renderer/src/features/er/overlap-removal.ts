@@ -52,11 +52,14 @@ export function removeOverlaps(boxes: Box[], gap = 24, rounds = 300): number {
  * area with room to spare, so the pairwise pass only has local work left.
  */
 function spreadToFit(boxes: Box[], gap: number): void {
-  if (boxes.length < 2) return
+  if (boxes.length < 2 || !anyOverlap(boxes)) return
   const need = boxes.reduce((s, b) => s + (b.w + gap) * (b.h + gap), 0) * 1.6
   const xs = boxes.map((b) => b.x)
   const ys = boxes.map((b) => b.y)
-  const have = Math.max(1, (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)))
+  // The area the boxes span (not just their centres: two boxes in a column span no width otherwise).
+  const w = Math.max(...boxes.map((b) => b.w))
+  const h = Math.max(...boxes.map((b) => b.h))
+  const have = (Math.max(...xs) - Math.min(...xs) + w) * (Math.max(...ys) - Math.min(...ys) + h)
   const s = Math.sqrt(need / have)
   if (s <= 1) return
   const cx = xs.reduce((a, b) => a + b, 0) / xs.length
@@ -65,4 +68,14 @@ function spreadToFit(boxes: Box[], gap: number): void {
     b.x = cx + (b.x - cx) * s
     b.y = cy + (b.y - cy) * s
   }
+}
+
+function anyOverlap(boxes: Box[]): boolean {
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!
+      const b = boxes[j]!
+      if (Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2) return true
+    }
+  return false
 }
