@@ -171,8 +171,9 @@ export async function exportSqliteFast(
     const maxRow = db.prepare(`SELECT max(${rid}) FROM ${q(base.name)}`).raw(true).safeIntegers(true).get() as [bigint | null]
     const end = maxRow[0]
     if (end === null) return 0
-    let lo: bigint = MIN_ROWID
-    while (lo < end) {
+    // -Infinity: below every rowid, the smallest 64-bit one included.
+    let lo: bigint | number = -Infinity
+    while (typeof lo === 'number' || lo < end) {
       const b = bound.get(lo) as [bigint] | undefined
       const hi = b ? b[0] : end
       const [chunk, n, lines] = stmt.get(lo, hi) as [Buffer | string | null, bigint, bigint]
