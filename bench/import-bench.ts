@@ -11,6 +11,11 @@
  * output (BEGIN/END TRANSACTION, synchronous OFF, journal in memory, indexes at
  * the end). That is the "sqlite3 loading the converted file" leg; the converter's
  * own time is not included, which favours the baseline.
+ *
+ * It runs Sonograph twice: the default (reading, splitting and loading on one
+ * thread) and with SONOGRAPH_DUMP_THREADS=1 (SQLite on a second thread while the
+ * first reads ahead), and prints CPU time next to wall time because on a busy
+ * machine wall time mostly measures the scheduler.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createReadStream, existsSync, rmSync, statSync } from 'node:fs'
