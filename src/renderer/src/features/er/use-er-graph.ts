@@ -60,6 +60,8 @@ function isNodeDef(e: ElementDefinition): e is ElementDefinition & { data: Table
 /** Fits, but never blows a handful of tables up past a comfortable size. */
 export function fitView(cy: Core, eles?: cytoscape.CollectionArgument): void {
   const target = eles ?? cy.elements(':visible')
+  // A search's centring animation still running would pull the view off the fitted set.
+  cy.stop(true, false)
   cy.fit(target, 30)
   if (cy.zoom() > 1.3) {
     cy.zoom(1.3)
@@ -255,6 +257,7 @@ export function useErGraph(
       cy.nodes('.found').removeClass('found')
       hit.select()
       hit.addClass('found')
+      cy.stop(true, false)
       cy.animate({ center: { eles: hit }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 })
       return hit.id()
     },
