@@ -97,22 +97,12 @@ export async function exportSqliteFast(
     report()
   }
 
-  if (subject.kind === 'table') {
-    const t = subject.table
-    const rid = rowidName(t)!
-    const single = t.primaryKey.length === 1 ? t.columns.find((c) => c.name === t.primaryKey[0]) : undefined
-    const cols: LineColumn[] = t.columns.map((c) => ({
-      ref: q(c.name),
-      type: c.type,
-      // INTEGER PRIMARY KEY is the rowid (never NULL, always an integer), except in the `PRIMARY KEY DESC` quirk.
-      rowidAlias: c === single && c.type.toUpperCase() === 'INTEGER' && !/\bDESC\b/i.test(t.sql ?? ''),
-    }))
-    await writeHeader(t.columns.map((c) => c.name))
-    const sql = `SELECT ${agg('line')}, count(*), max(rid), count(line) FROM (SELECT ${lineSql(cols, o)} AS line, ${rid} AS rid FROM ${q(t.name)} WHERE ${rid} > ? AND ${rid} <= ? ORDER BY ${rid} LIMIT ${CHUNK_ROWS})`
+  /**
+   * Runs the chunk statement (params: after this rowid, up to this rowid; columns: bytes, rows, last rowid,
+   * non-NULL lines) over the ranges. Two threads build chunks of alternate ranges; this one writes them in order.
+   */
+  const runRanges = async (sql: string, ranges: [number, bigint, bigint][]): Promise<void> => {
     const stmt = db.prepare(sql).raw(true).safeIntegers(true)
-    const { ranges, span } = rowidRanges(db, t.name, rid)
-    total ??= span
-    // Two threads build chunks of alternate ranges; this one writes them in order.
     let helper = ranges.length >= 4 && parallel && db.name && !db.memory ? new ChunkHelper(db.name, sql, ranges.filter(([i]) => i % 2 === 1)) : null
     const own = async (lo: bigint, hi: bigint): Promise<void> => {
       // Below the smallest rowid there is no 64-bit integer: -Infinity binds as a REAL and compares below all.
@@ -152,6 +142,26 @@ export async function exportSqliteFast(
     } finally {
       await helper?.stop()
     }
+  }
+
+  if (subject.kind === 'table') {
+    const t = subject.table
+    const rid = rowidName(t)!
+    const single = t.primaryKey.length === 1 ? t.columns.find((c) => c.name === t.primaryKey[0]) : undefined
+    const cols: LineColumn[] = t.columns.map((c) => ({
+      ref: q(c.name),
+      type: c.type,
+      // INTEGER PRIMARY KEY is the rowid (never NULL, always an integer), except in the `PRIMARY KEY DESC` quirk.
+      rowidAlias: c === single && c.type.toUpperCase() === 'INTEGER' && !/\bDESC\b/i.test(t.sql ?? ''),
+    }))
+    await writeHeader(t.columns.map((c) => c.name))
+    const { ranges, span } = rowidRanges(db, t.name, rid)
+    total ??= span
+    // LIMIT: a range denser than expected is read CHUNK_ROWS rows at a time.
+    await runRanges(
+      `SELECT ${agg('line')}, count(*), max(rid), count(line) FROM (SELECT ${lineSql(cols, o)} AS line, ${rid} AS rid FROM ${q(t.name)} WHERE ${rid} > ? AND ${rid} <= ? ORDER BY ${rid} LIMIT ${CHUNK_ROWS})`,
+      ranges,
+    )
     return rows
   }
 
@@ -162,26 +172,14 @@ export async function exportSqliteFast(
     const cols = queryColumns(db, `${inner}${plan.where ? ` WHERE ${plan.where}` : ''}`)
     await writeHeader(cols.map((c) => c.name))
     const line = lineSql(cols.map((c) => ({ ref: `${q('q')}.${q(c.name)}`, type: c.type })), o)
-    const range = `${q(baseAlias)}.${rid} > ? AND ${q(baseAlias)}.${rid} <= ?`
-    const stmt = db
-      .prepare(`SELECT ${agg('line')}, count(*), count(line) FROM (SELECT ${line} AS line FROM (${inner} WHERE ${range}${plan.where ? ` AND ${plan.where}` : ''}) AS ${q('q')})`)
-      .raw(true)
-      .safeIntegers(true)
-    const bound = db.prepare(`SELECT ${rid} FROM ${q(base.name)} WHERE ${rid} > ? ORDER BY ${rid} LIMIT 1 OFFSET ${CHUNK_ROWS - 1}`).raw(true).safeIntegers(true)
-    const maxRow = db.prepare(`SELECT max(${rid}) FROM ${q(base.name)}`).raw(true).safeIntegers(true).get() as [bigint | null]
-    const end = maxRow[0]
-    if (end === null) return 0
-    // -Infinity: below every rowid, the smallest 64-bit one included.
-    let lo: bigint | number = -Infinity
-    while (typeof lo === 'number' || lo < end) {
-      const b = bound.get(lo) as [bigint] | undefined
-      const hi = b ? b[0] : end
-      const [chunk, n, lines] = stmt.get(lo, hi) as [Buffer | string | null, bigint, bigint]
-      if (lines !== n) throw lostLine()
-      if (n && chunk !== null) await emit(chunk, Number(n))
-      else report()
-      lo = hi
-    }
+    const baseRid = `${q(baseAlias)}.${rid}`
+    // No LIMIT: the rows of one base row (its children) must not be split across chunks, so a range is read whole.
+    const ridCol = q('__sonograph_rid')
+    const { ranges } = rowidRanges(db, base.name, rid)
+    await runRanges(
+      `SELECT ${agg('line')}, count(*), max(${ridCol}), count(line) FROM (SELECT ${line} AS line, ${q('q')}.${ridCol} AS ${ridCol} FROM (SELECT ${plan.select}, ${baseRid} AS ${ridCol} ${plan.from} WHERE ${baseRid} > ? AND ${baseRid} <= ?${plan.where ? ` AND ${plan.where}` : ''}) AS ${q('q')})`,
+      ranges,
+    )
     return rows
   }
 
