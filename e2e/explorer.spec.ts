@@ -295,6 +295,7 @@ test('cell viewer: JSON pretty-printed, blobs as size and hex, NULL unlike the e
   await app.openTable('docs_view')
   const view = ex.grid('docs_view')
   await expect(ex.row(view, 1)).toContainText('plain')
+  await expect(ex.rowCount()).toHaveText('2 rows')
   await ex.row(view, 1).getByRole('gridcell').nth(1).dblclick()
   await expect(page.getByRole('dialog', { name: 'Cell docs_view.doc' }).getByLabel('Cell value')).toHaveText('plain')
   await page.keyboard.press('Escape')
@@ -307,4 +308,5 @@ test('cell viewer: JSON pretty-printed, blobs as size and hex, NULL unlike the e
   await grid.getByLabel('Filter id to', { exact: true }).press('Enter')
   await expect(ex.rowCount()).toHaveText('1 row · 1 filter')
   await expect(ex.row(grid, 0)).toContainText('plain')
+  await app.screenshot('explorer-filter-range')
 })

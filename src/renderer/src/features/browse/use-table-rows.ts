@@ -83,6 +83,17 @@ export function useTableRows(
   const [counting, setCounting] = useState(false)
   const [knownEnd, setKnownEnd] = useState<number | null>(null)
   const queryKey = JSON.stringify([sourceId, table, sort, filters])
+  const countJob = useRef<string | null>(null)
+  const knownEndRef = useRef<number | null>(null)
+
+  // Paging reached the end exactly: a count still running adds nothing.
+  useEffect(() => {
+    knownEndRef.current = knownEnd
+    if (knownEnd !== null && countJob.current) {
+      void counts.cancel(countJob.current)
+      countJob.current = null
+    }
+  }, [knownEnd, counts])
 
   // With no count yet, the grid spans what is loaded plus a page while the end is unseen.
   const growing = (): number => {
@@ -201,11 +212,12 @@ export function useTableRows(
     setError(null)
     setExactCount(null)
     setKnownEnd(null)
+    knownEndRef.current = null
     setEstimate(filters.length ? null : hintCount)
     wanted.current = [0, Math.min(wanted.current[1] - wanted.current[0], 60)]
     void fetchSlot(0, gen, sort, filters, 0, false).then(() => pump())
 
-    let jobId: string | null = null
+    countJob.current = null
     setCounting(true)
     api
       .call('browse.count', { sourceId, table, filters })
@@ -214,10 +226,12 @@ export function useTableRows(
         if (res.estimate !== null) setEstimate(res.estimate)
         if (res.count !== null) return setExactCount(res.count)
         if (!res.jobId) return
-        jobId = res.jobId
+        // The pages already reached the end: the count is known, the job is not needed.
+        if (knownEndRef.current !== null) return void counts.cancel(res.jobId)
+        countJob.current = res.jobId
         counts.track(res.jobId, `Counting rows of ${table}`)
         const { count } = await counts.wait(res.jobId)
-        jobId = null
+        countJob.current = null
         if (gen === generation.current) setExactCount(count)
       })
       .catch((err: Error & { code?: string }) => {
@@ -227,7 +241,8 @@ export function useTableRows(
         if (gen === generation.current) setCounting(false)
       })
     return () => {
-      if (jobId) void counts.cancel(jobId)
+      if (countJob.current) void counts.cancel(countJob.current)
+      countJob.current = null
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- queryKey stands for sourceId, table, sort and filters
   }, [queryKey])
