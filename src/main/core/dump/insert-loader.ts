@@ -11,7 +11,7 @@ const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 
 /** Rows bound per statement: large enough to amortise the call into SQLite, small enough to prepare quickly. */
 function batchRows(width: number): number {
-  return Math.max(1, Math.min(Number(process.env.SG_BATCH ?? 50), Math.floor(Number(process.env.SG_VARS ?? 1000) / Math.max(1, width))))
+  return Math.max(1, Math.min(50, Math.floor(1000 / Math.max(1, width))))
 }
 
 export class RowWidthError extends Error {}
