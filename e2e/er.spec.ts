@@ -238,6 +238,12 @@ test('a generated schema of 300 tables and 500 foreign keys lays out and renders
   await expect(er.graph()).toHaveAttribute('data-selected', 't150')
   await page.waitForTimeout(600) // the centring animation
   await app.screenshot('er-300-tables-zoomed')
+  // 4x of a picture this size would not fit a canvas: it is saved smaller, and says so.
+  const t1 = Date.now()
+  const big = await er.exportPng(4)
+  console.log(`300 tables, PNG 4x asked: ${big.width}x${big.height} in ${Date.now() - t1} ms; ${await er.status().textContent()}`)
+  expect(big.width * big.height).toBeLessThanOrEqual(51_000_000)
+  await expect(er.status()).toContainText('too large for 4×')
   // fcose on the same graph, in the worker.
   await er.toolbar().getByLabel('Layout').selectOption('organic')
   await er.toolbar().getByRole('button', { name: 'Re-layout' }).click()

@@ -49,6 +49,9 @@ function ErView({ tabId, sourceId, name, location }: { tabId: string; sourceId: 
   const exportPng = useCallback(
     async (scale: number, transparent: boolean) => {
       if (!cy) throw new Error('The graph is still being drawn.')
+      setNote(`Drawing the PNG at ${scale}×…`)
+      // Drawing blocks the window for a big picture: let the note paint first.
+      await new Promise((r) => setTimeout(r, 30))
       const out = await graphPng(cy, scale, transparent)
       downloadBlob(out.blob, `${base}-${scale}x${transparent ? '-transparent' : ''}.png`)
       setNote(out.scale < scale ? `The picture was too large for ${scale}×; saved at ${out.scale.toFixed(2)}×.` : `Saved ${base}-${scale}x${transparent ? '-transparent' : ''}.png`)

@@ -7,8 +7,12 @@ import { ER_METRICS, type ErLayout, type ErNode } from '../../../../shared/er/er
 import { childUnique } from './er-elements'
 import { EXPORT_PALETTE, erStylesheet, readPalette } from './er-style'
 
-/** Chromium refuses canvases above about 268 M pixels; stay well under. */
-const MAX_PIXELS = 160_000_000
+/**
+ * Chromium refuses canvases above about 268 M pixels, and the picture is drawn
+ * twice (cytoscape's, then with a margin): 50 M pixels (about 7,000 square) is
+ * plenty for print and keeps the window's memory sane.
+ */
+const MAX_PIXELS = 50_000_000
 const PNG_MARGIN = 20
 
 /** "ultrasound.sqlite" -> "ultrasound"; file names say the database and the scale. */
