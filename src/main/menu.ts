@@ -27,6 +27,7 @@ export function buildMenu(dispatch: (command: MenuCommand, arg?: string) => void
             : [{ label: 'No recent files', enabled: false }],
         },
         item('Connect to MySQL/MariaDB…', 'connect-mysql', 'CmdOrCtrl+Shift+M'),
+        item('New Healthcare Lab Database…', 'new-lab'),
         { type: 'separator' },
         item('Export…', 'export', 'CmdOrCtrl+E'),
         { type: 'separator' },

@@ -17,6 +17,7 @@ export const menuCommands = [
   'open-database',
   'open-recent',
   'connect-mysql',
+  'new-lab',
   'export',
   'close-source',
   'theme-light',

@@ -21,6 +21,7 @@ import { useWorkspace, WorkspaceProvider } from './features/shell/workspace-stor
 const commandDialogs: Partial<Record<MenuCommand, string>> = {
   'open-dump': 'import-dump',
   'connect-mysql': 'connect-mysql',
+  'new-lab': 'new-lab',
 }
 
 const shortcutCommands: [(e: KeyboardEvent) => boolean, MenuCommand][] = [
@@ -193,6 +194,9 @@ function Shell(): ReactNode {
                   </button>
                   <button type="button" onClick={() => run('connect-mysql')}>
                     Connect to MySQL/MariaDB…
+                  </button>
+                  <button type="button" onClick={() => run('new-lab')}>
+                    New Healthcare Lab…
                   </button>
                 </div>
               </div>

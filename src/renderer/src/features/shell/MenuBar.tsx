@@ -38,6 +38,7 @@ export function MenuBar({ run }: { run: (command: MenuCommand, arg?: string) => 
       { label: 'Open Database…', command: 'open-database', shortcut: 'Ctrl+Shift+O' },
       { submenu: 'Open Recent', items: recent.map((r) => ({ label: r.path, command: 'open-recent' as const, arg: r.path })) },
       { label: 'Connect to MySQL/MariaDB…', command: 'connect-mysql', shortcut: 'Ctrl+Shift+M' },
+      { label: 'New Healthcare Lab Database…', command: 'new-lab' },
       'separator',
       { label: 'Export…', command: 'export', shortcut: 'Ctrl+E' },
       'separator',

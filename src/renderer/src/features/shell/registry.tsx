@@ -8,7 +8,12 @@ import { CopyToSqliteTab } from '../connections/CopyToSqliteTab'
 import { ErTab } from '../er/ErTab'
 import { ImportDumpDialog } from '../import/ImportDumpDialog'
 import { ConsolidateTab } from '../consolidate/ConsolidateTab'
+import { LabTab } from '../lab/LabTab'
+import { NewLabDialog } from '../lab/NewLabDialog'
 import { ImportReportTab } from '../import/ImportReportTab'
+import { ProfileTab } from '../analysis/ProfileTab'
+import { ChartBuilderTab } from '../analysis/ChartBuilderTab'
+import { OverviewTab } from '../analysis/OverviewTab'
 
 /**
  * The seams where each feature plugs into the shell: a view per tab kind, the
@@ -26,6 +31,10 @@ export const tabViews: Record<string, (props: TabViewProps) => ReactNode> = {
   er: ErTab,
   'import-report': ImportReportTab,
   consolidate: ConsolidateTab,
+  profile: ProfileTab,
+  chart: ChartBuilderTab,
+  overview: OverviewTab,
+  lab: LabTab,
 }
 
 export interface DialogProps {
@@ -36,6 +45,7 @@ export interface DialogProps {
 export const dialogs: Record<string, (props: DialogProps) => ReactNode> = {
   'connect-mysql': ConnectDialog,
   'import-dump': ImportDumpDialog,
+  'new-lab': NewLabDialog,
 }
 
 export interface SourceAction {
@@ -50,7 +60,10 @@ export const sourceActions: SourceAction[] = [
   { id: 'console', label: 'SQL Console', tab: (sourceId, name) => ({ kind: 'console', title: `Console · ${name}`, sourceId, params: {} }) },
   { id: 'inspector', label: 'Schema', tab: (sourceId, name) => ({ kind: 'inspector', title: `Schema · ${name}`, sourceId, params: {} }) },
   { id: 'er', label: 'ER Graph', tab: (sourceId, name) => ({ kind: 'er', title: `ER · ${name}`, sourceId, params: {} }) },
+  { id: 'lab', label: 'Healthcare Lab', tab: (sourceId, name) => ({ kind: 'lab', title: `Lab · ${name}`, sourceId, params: {} }) },
   { id: 'consolidate', label: 'Consolidate', tab: (sourceId, name) => ({ kind: 'consolidate', title: `Consolidate · ${name}`, sourceId, params: {} }) },
+  { id: 'charts', label: 'Charts', tab: (sourceId, name) => ({ kind: 'chart', title: `Chart · ${name}`, sourceId, params: {} }) },
+  { id: 'overview', label: 'Clinic Overview', tab: (sourceId, name) => ({ kind: 'overview', title: `Overview · ${name}`, sourceId, params: {} }) },
   { id: 'copy-sqlite', label: 'Copy to SQLite…', kinds: ['mysql'], tab: (sourceId, name) => ({ kind: 'copy-sqlite', title: `Copy · ${name}`, sourceId, params: {} }) },
 ]
 
@@ -59,4 +72,6 @@ export interface TableAction {
   label: string
   tab: (sourceId: string, table: string) => Omit<Tab, 'id'>
 }
-export const tableActions: TableAction[] = []
+export const tableActions: TableAction[] = [
+  { id: 'profile', label: 'Profile', tab: (sourceId, table) => ({ kind: 'profile', title: `Profile · ${table}`, sourceId, params: { table } }) },
+]

@@ -57,7 +57,7 @@ export function Sidebar({ onOpenDatabase }: { onOpenDatabase: () => void }): Rea
               </button>
             </header>
             <div className="source-actions">
-              {sourceActions.map((a) => (
+              {sourceActions.filter((a) => !a.kinds || a.kinds.includes(s.summary.kind)).map((a) => (
                 <button key={a.id} type="button" onClick={() => ws.open(a.tab(id, s.summary.name))}>
                   {a.label}
                 </button>

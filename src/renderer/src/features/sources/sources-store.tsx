@@ -92,6 +92,8 @@ export function SourcesProvider({ children }: { children: ReactNode }): ReactNod
       async refreshSchema(id) {
         const schema = await api.call('sources.schema', { sourceId: id })
         patch(id, (s) => ({ ...s, schema }))
+        // Tables may have been added (an ETL, a saved consolidation): count again in the background.
+        void countRows(id, sources.find((s) => s.summary.sourceId === id)?.summary.name)
       },
       countRows,
     }),
