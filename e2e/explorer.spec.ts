@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { AppPage, state } from './support/app'
 import { ExplorerPage } from './support/explorer-page'
+import { MysqlPage } from './support/mysql-page'
 import { sharedFixtures } from './support/paths'
 
 test('browse Track: sort both ways, filters with exact counts, last page, cell viewer, light and dark', async ({ page }) => {
@@ -309,4 +310,39 @@ test('cell viewer: JSON pretty-printed, blobs as size and hex, NULL unlike the e
   await expect(ex.rowCount()).toHaveText('1 row · 1 filter')
   await expect(ex.row(grid, 0)).toContainText('plain')
   await app.screenshot('explorer-filter-range')
+})
+
+test('on MariaDB: browse Track by key, filter, last page, console with its plan, inspector keys', async ({ page }) => {
+  const database = state().mysqlDatabase
+  test.skip(!database, state().mysqlUnavailable ?? 'no MariaDB')
+  if (!database) return
+  const app = new AppPage(page)
+  const ex = new ExplorerPage(app)
+  await app.open()
+  await new MysqlPage(app).connect(database)
+  await ex.source(database).locator('[data-table="Track"]').click()
+  const grid = ex.grid('Track')
+  await expect(ex.row(grid, 0)).toContainText('For Those About To Rock (We Salute You)')
+  await expect(ex.rowCount()).toHaveText('3,503 rows')
+  await page.getByRole('button', { name: 'Last rows' }).click()
+  await expect(grid.getByRole('row', { name: /^3,503\b/ })).toContainText('3503')
+  await ex.sortBy(grid, 'Milliseconds')
+  await ex.sortBy(grid, 'Milliseconds')
+  await expect(ex.row(grid, 0)).toContainText('Occupation / Precipice')
+  await ex.filter(grid, 'Composer', 'contains', 'AC/DC')
+  await expect(ex.rowCount()).toHaveText('8 rows · 1 filter')
+  await app.screenshot('explorer-mysql-grid')
+
+  await ex.sourceAction(database, 'SQL Console')
+  await ex.typeSql('SELECT Name, Milliseconds FROM Track WHERE GenreId = 1 ORDER BY Milliseconds DESC LIMIT 5')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(ex.consoleStatus()).toContainText('5 rows')
+  await page.getByRole('button', { name: 'Explain' }).click()
+  await expect(page.getByRole('tree', { name: 'Plan tree' })).toContainText('Track')
+  await app.screenshot('explorer-mysql-console')
+
+  await ex.sourceAction(database, 'Schema')
+  await page.getByRole('navigation', { name: 'Tables' }).getByRole('button', { name: /^Track\b/ }).click()
+  const out = page.getByRole('list', { name: 'Foreign keys out' })
+  for (const t of ['Album', 'Genre', 'MediaType']) await expect(out.getByRole('button', { name: t, exact: true })).toBeVisible()
 })

@@ -133,6 +133,18 @@ export function TableView({ sourceId, table, rowCount }: { sourceId: string; tab
   const countLabel =
     exact !== null ? `${fmt(exact)} row${exact === 1 ? '' : 's'}` : data.estimate !== null ? `~${fmt(data.estimate)} rows (counting…)` : 'counting…'
   const activeFilters = filters.length
+  const status = [
+    data.columns && data.total > 0
+      ? `Rows ${fmt(range[0] + 1)}–${fmt(Math.min(range[1] + 1, data.total))} of ${exact !== null ? fmt(exact) : `~${fmt(data.total)}`}`
+      : data.columns
+        ? 'No rows'
+        : 'Loading…',
+    data.lastElapsedMs !== null ? `page ${data.lastElapsedMs.toFixed(1)} ms` : '',
+    sort ? `sorted by ${sort.column} ${sort.dir}` : '',
+    data.approximate ? 'position approximate' : '',
+  ]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <div className="table-view">
       <div className="toolbar" role="toolbar" aria-label={`${table} toolbar`}>
@@ -141,13 +153,9 @@ export function TableView({ sourceId, table, rowCount }: { sourceId: string; tab
           {countLabel}
           {activeFilters ? ` · ${activeFilters} filter${activeFilters === 1 ? '' : 's'}` : ''}
         </span>
-        <span className="muted" data-testid="table-status">
-          {data.columns && data.total > 0 ? `Rows ${fmt(range[0] + 1)}–${fmt(Math.min(range[1] + 1, data.total))} of ${exact !== null ? fmt(exact) : `~${fmt(data.total)}`}` : data.columns ? 'No rows' : 'Loading…'}
-          {data.lastElapsedMs !== null ? ` · page ${data.lastElapsedMs.toFixed(1)} ms` : ''}
-          {sort ? ` · sorted by ${sort.column} ${sort.dir}` : ''}
-          {data.approximate ? ' · position approximate' : ''}
+        <span className="muted table-status" data-testid="table-status" title={status}>
+          {status}
         </span>
-        <span className="toolbar-spacer" />
         <button type="button" onClick={() => grid.current?.scrollToRow(0, 'start')} aria-label="First rows" title="First rows (Ctrl+Home in the grid)">
           ⤒ First
         </button>
