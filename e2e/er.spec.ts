@@ -97,11 +97,8 @@ test('ultrasound ER graph: 20 tables, 23 foreign keys, search, focus, PNG at 1×
   await expect(er.graph()).toHaveAttribute('data-ready', 'true')
   await app.screenshot('er-ultrasound-collapsed')
   await er.toolbar().getByLabel('Names only').uncheck()
+  await page.waitForTimeout(200)
   await expect(er.graph()).toHaveAttribute('data-ready', 'true')
-  await er.toolbar().getByLabel('Layout').selectOption('layered')
-  await er.toolbar().getByRole('button', { name: 'Re-layout' }).click()
-  await expect(er.status()).toContainText('layered layout')
-  await app.screenshot('er-ultrasound-layered')
 
   await app.menu('View', 'Dark Theme')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
@@ -109,6 +106,10 @@ test('ultrasound ER graph: 20 tables, 23 foreign keys, search, focus, PNG at 1×
   await page.keyboard.press('0')
   await app.screenshot('er-ultrasound-dark')
   await app.menu('View', 'Light Theme')
+  await er.toolbar().getByLabel('Layout').selectOption('layered')
+  await er.toolbar().getByRole('button', { name: 'Re-layout' }).click()
+  await expect(er.status()).toContainText('layered layout')
+  await app.screenshot('er-ultrasound-layered')
 })
 
 test('Chinook ER graph: 11 tables and their 11 foreign keys, light and dark', async ({ page }) => {

@@ -99,6 +99,7 @@ export function useErGraph(
   const [counts, setCounts] = useState<GraphCounts>(NO_COUNTS)
   const [focus, setFocus] = useState<{ table: string; hops: number } | null>(null)
   const optsRef = useRef(opts)
+  const layoutSeq = useRef(0)
   optsRef.current = opts
   const hasModel = model !== null
   const large = (model?.tables.length ?? 0) > LARGE
@@ -275,14 +276,17 @@ export function useErGraph(
       const edges = cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() }))
       setLaying(true)
       setLayoutError(null)
+      // Only the latest request lands: toggling names-only twice quickly starts two layouts.
+      const seq = ++layoutSeq.current
       runLayout(name, nodes, edges)
         .then((r) => {
+          if (seq !== layoutSeq.current) return
           cy.batch(() => cy.nodes().forEach((n) => void n.position(r.positions[n.id()] ?? n.position())))
           fitView(cy)
           setLayoutInfo({ name, ms: r.ms, where: r.where })
         })
-        .catch((err: Error) => setLayoutError(err))
-        .finally(() => setLaying(false))
+        .catch((err: Error) => seq === layoutSeq.current && setLayoutError(err))
+        .finally(() => seq === layoutSeq.current && setLaying(false))
     },
     [cy, model, rels, runLayout],
   )
