@@ -130,6 +130,9 @@ export function LabTab({ tab }: TabViewProps): ReactNode {
         <button type="button" onClick={() => ws.open({ kind: 'er', title: `ER · ${src.summary.name}`, sourceId, params: {} })} disabled={!hasStar}>
           Star Schema in ER Graph
         </button>
+        <button type="button" onClick={() => ws.open({ kind: 'bench', title: `Benchmark · ${src.summary.name}`, sourceId, params: {} })}>
+          Benchmark OLTP vs Star
+        </button>
         {src.summary.readonly ? <span className="muted">Opened read-only: reopen with changes allowed to run the ETL.</span> : null}
       </div>
       {running ? <JobProgressBar job={running} label="ETL" onCancel={() => void jobs.cancel(running.jobId)} /> : null}

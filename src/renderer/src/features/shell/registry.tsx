@@ -14,6 +14,7 @@ import { ImportReportTab } from '../import/ImportReportTab'
 import { ProfileTab } from '../analysis/ProfileTab'
 import { ChartBuilderTab } from '../analysis/ChartBuilderTab'
 import { OverviewTab } from '../analysis/OverviewTab'
+import { BenchTab } from '../bench/BenchTab'
 
 /**
  * The seams where each feature plugs into the shell: a view per tab kind, the
@@ -35,6 +36,7 @@ export const tabViews: Record<string, (props: TabViewProps) => ReactNode> = {
   chart: ChartBuilderTab,
   overview: OverviewTab,
   lab: LabTab,
+  bench: BenchTab,
 }
 
 export interface DialogProps {
@@ -61,6 +63,7 @@ export const sourceActions: SourceAction[] = [
   { id: 'inspector', label: 'Schema', tab: (sourceId, name) => ({ kind: 'inspector', title: `Schema · ${name}`, sourceId, params: {} }) },
   { id: 'er', label: 'ER Graph', tab: (sourceId, name) => ({ kind: 'er', title: `ER · ${name}`, sourceId, params: {} }) },
   { id: 'lab', label: 'Healthcare Lab', tab: (sourceId, name) => ({ kind: 'lab', title: `Lab · ${name}`, sourceId, params: {} }) },
+  { id: 'bench', label: 'Benchmark', tab: (sourceId, name) => ({ kind: 'bench', title: `Benchmark · ${name}`, sourceId, params: {} }) },
   { id: 'consolidate', label: 'Consolidate', tab: (sourceId, name) => ({ kind: 'consolidate', title: `Consolidate · ${name}`, sourceId, params: {} }) },
   { id: 'charts', label: 'Charts', tab: (sourceId, name) => ({ kind: 'chart', title: `Chart · ${name}`, sourceId, params: {} }) },
   { id: 'overview', label: 'Clinic Overview', tab: (sourceId, name) => ({ kind: 'overview', title: `Overview · ${name}`, sourceId, params: {} }) },
