@@ -175,6 +175,13 @@ export function DataGrid(props: DataGridProps): ReactNode {
     [onSelectionChange, scrollToRow],
   )
 
+  // Shift+click extends the row range; without this the browser would also select the text in between.
+  function noTextSelection(e: MouseEvent): void {
+    if (!e.shiftKey) return
+    e.preventDefault()
+    scroller.current?.focus()
+  }
+
   function clickCell(e: MouseEvent, row: number, col: number): void {
     if (e.shiftKey && sel) select({ row, col, anchorRow: sel.anchorRow ?? sel.row })
     else select({ row, col })
@@ -229,7 +236,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
     const cls = `grid-row ${i % 2 ? 'odd' : ''} ${i >= lo && i <= hi && sel?.anchorRow !== undefined ? 'row-selected' : ''}`
     items.push(
       <div key={i} role="row" aria-rowindex={i + 1} className={`${cls} ${row ? '' : 'loading'}`} style={style}>
-        <div className="grid-rownum" role="rowheader" onClick={(e) => clickCell(e, i, sel?.col ?? 0)}>
+        <div className="grid-rownum" role="rowheader" onMouseDown={noTextSelection} onClick={(e) => clickCell(e, i, sel?.col ?? 0)}>
           {(i + 1).toLocaleString()}
         </div>
         {row
@@ -238,6 +245,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
                 key={ci}
                 role="gridcell"
                 className={`${cellClass(c)} ${sel && sel.row === i && sel.col === ci ? 'selected' : ''}`}
+                onMouseDown={noTextSelection}
                 onClick={(e) => clickCell(e, i, ci)}
                 onDoubleClick={() => props.onCellOpen?.(i, ci)}
               >
