@@ -85,7 +85,7 @@ export function ChartBuilderTab({ tab }: TabViewProps): ReactNode {
         >
           <label>
             Chart type
-            <select value={f.type} onChange={(e) => setForm(withType(f, e.target.value as ChartForm['type']))}>
+            <select aria-label="Chart type" value={f.type} onChange={(e) => setForm(withType(f, e.target.value as ChartForm['type']))}>
               {chartTypes.map((t) => (
                 <option key={t} value={t}>
                   {chartTypeLabels[t]}
@@ -95,7 +95,7 @@ export function ChartBuilderTab({ tab }: TabViewProps): ReactNode {
           </label>
           <label>
             X as
-            <select value={f.xKind} onChange={(e) => set({ xKind: e.target.value as ChartForm['xKind'] })}>
+            <select aria-label="X as" value={f.xKind} onChange={(e) => set({ xKind: e.target.value as ChartForm['xKind'] })}>
               {xKindsFor(f.type).map((k) => (
                 <option key={k} value={k}>
                   {xKindLabels[k]}
@@ -105,14 +105,14 @@ export function ChartBuilderTab({ tab }: TabViewProps): ReactNode {
           </label>
           <label>
             X column
-            <select value={f.xColumn} onChange={(e) => set({ xColumn: e.target.value })}>
+            <select aria-label="X column" value={f.xColumn} onChange={(e) => set({ xColumn: e.target.value })}>
               {colOptions}
             </select>
           </label>
           {f.xKind === 'date' ? (
             <label>
               Bucket
-              <select value={f.bucket} onChange={(e) => set({ bucket: e.target.value as ChartForm['bucket'] })}>
+              <select aria-label="Bucket" value={f.bucket} onChange={(e) => set({ bucket: e.target.value as ChartForm['bucket'] })}>
                 {dateBuckets.map((b) => (
                   <option key={b} value={b}>
                     {b}
@@ -124,13 +124,13 @@ export function ChartBuilderTab({ tab }: TabViewProps): ReactNode {
           {f.xKind === 'bins' ? (
             <label>
               Bins
-              <input type="number" min={1} max={200} value={f.bins} onChange={(e) => set({ bins: Math.min(200, Math.max(1, Number(e.target.value) || 1)) })} />
+              <input aria-label="Bins" type="number" min={1} max={200} value={f.bins} onChange={(e) => set({ bins: Math.min(200, Math.max(1, Number(e.target.value) || 1)) })} />
             </label>
           ) : null}
           {f.type !== 'box' && f.type !== 'scatter' ? (
             <label>
               Y
-              <select value={f.agg} onChange={(e) => set({ agg: e.target.value as ChartForm['agg'] })}>
+              <select aria-label="Y" value={f.agg} onChange={(e) => set({ agg: e.target.value as ChartForm['agg'] })}>
                 <option value="count">Count of rows</option>
                 <option value="sum">Sum of</option>
                 <option value="mean">Mean of</option>
@@ -141,7 +141,7 @@ export function ChartBuilderTab({ tab }: TabViewProps): ReactNode {
           {needsY ? (
             <label>
               Y column
-              <select value={f.yColumn} onChange={(e) => set({ yColumn: e.target.value })}>
+              <select aria-label="Y column" value={f.yColumn} onChange={(e) => set({ yColumn: e.target.value })}>
                 <option value="">(choose)</option>
                 {colOptions}
               </select>
@@ -149,18 +149,18 @@ export function ChartBuilderTab({ tab }: TabViewProps): ReactNode {
           ) : null}
           <label>
             Split into series by
-            <select value={f.series} onChange={(e) => set({ series: e.target.value })}>
+            <select aria-label="Split into series by" value={f.series} onChange={(e) => set({ series: e.target.value })}>
               <option value="">(no split)</option>
               {colOptions}
             </select>
           </label>
           <label className="chart-filter">
             Filter
-            <input type="text" value={f.filter} placeholder="e.g. Total > 5 AND BillingCountry != 'USA'" onChange={(e) => set({ filter: e.target.value })} />
+            <input aria-label="Filter" type="text" value={f.filter} placeholder="e.g. Total > 5 AND BillingCountry != 'USA'" onChange={(e) => set({ filter: e.target.value })} />
           </label>
           <label>
             Title
-            <input type="text" value={f.title} placeholder="(generated)" onChange={(e) => set({ title: e.target.value })} />
+            <input aria-label="Title" type="text" value={f.title} placeholder="(generated)" onChange={(e) => set({ title: e.target.value })} />
           </label>
           <button type="submit" disabled={busy || !f.xColumn || (needsY && !f.yColumn)}>
             {busy ? 'Drawing…' : 'Draw chart'}
