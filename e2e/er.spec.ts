@@ -127,6 +127,12 @@ test('Chinook ER graph: 11 tables and their 11 foreign keys, light and dark', as
   expect(counts.tables).toBe(11)
   expect(counts.declared).toBe(11)
   await app.screenshot('er-chinook-light')
+  // Another tab and back: the same arrangement, not a new random one.
+  const layoutText = await er.status().locator('span.muted').first().textContent()
+  await app.openTable('Album')
+  await page.getByRole('tab', { name: 'ER · Chinook.sqlite' }).click()
+  await expect(er.graph()).toHaveAttribute('data-ready', 'true')
+  await expect(er.status().locator('span.muted').first()).toHaveText(layoutText ?? '')
   // Employee.ReportsTo references Employee itself: the loop must clear the box.
   await er.find('Employee')
   await page.waitForTimeout(400)

@@ -57,6 +57,13 @@ function isNodeDef(e: ElementDefinition): e is ElementDefinition & { data: Table
   return e.group === 'nodes'
 }
 
+/**
+ * The arrangement of each database for this session: switching tabs unmounts
+ * the view, and coming back must not shuffle the tables (fcose starts random).
+ * Dragged arrangements persist across sessions in localStorage instead.
+ */
+const sessionLayouts = new Map<string, { positions: Positions; info: LayoutInfo }>()
+
 /** Fits, but never blows a handful of tables up past a comfortable size. */
 export function fitView(cy: Core, eles?: cytoscape.CollectionArgument): void {
   const target = eles ?? cy.elements(':visible')
@@ -183,9 +190,13 @@ export function useErGraph(
       setCounts(countGraph(cy))
       setLayoutInfo(info)
       setLaying(false)
+      if (info.where !== 'saved') sessionLayouts.set(optsRef.current.location, { positions: currentPositions(cy), info })
     }
+    const session = sessionLayouts.get(optsRef.current.location)
     if (saved && nodeDefs.every((n) => saved[n.data.id])) {
       done(saved, { name: 'saved', ms: 0, where: 'saved' })
+    } else if (session && nodeDefs.every((n) => session.positions[n.data.id])) {
+      done(session.positions, session.info)
     } else {
       const name = optsRef.current.layout
       runLayout(name, sizesOf(nodeDefs), edgesIn).then(
@@ -284,6 +295,7 @@ export function useErGraph(
           cy.batch(() => cy.nodes().forEach((n) => void n.position(r.positions[n.id()] ?? n.position())))
           fitView(cy)
           setLayoutInfo({ name, ms: r.ms, where: r.where })
+          sessionLayouts.set(optsRef.current.location, { positions: currentPositions(cy), info: { name, ms: r.ms, where: r.where } })
         })
         .catch((err: Error) => seq === layoutSeq.current && setLayoutError(err))
         .finally(() => seq === layoutSeq.current && setLaying(false))
