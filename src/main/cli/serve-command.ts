@@ -2,6 +2,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
 import { startBridge } from '../server/bridge-server'
 import type { CliCommand } from './cli-command'
 
@@ -35,7 +36,9 @@ requests without the token, or from another origin, are refused.
       io.err(`sonograph serve: --port must be a number between 0 and 65535, got ${values.port}`)
       return 2
     }
-    const rendererDir = resolve(values.renderer ?? new URL('../renderer', import.meta.url).pathname)
+    // Built: out/main/cli.js -> out/renderer. From sources: src/main/cli/ -> out/renderer.
+    const defaults = [new URL('../renderer', import.meta.url), new URL('../../../out/renderer', import.meta.url)].map((u) => fileURLToPath(u))
+    const rendererDir = resolve(values.renderer ?? defaults.find((d) => existsSync(join(d, 'index.html'))) ?? defaults[0]!)
     if (!existsSync(join(rendererDir, 'index.html'))) {
       io.err(`sonograph serve: no built renderer in ${rendererDir}; run \`npm run build:renderer\` first`)
       return 1
