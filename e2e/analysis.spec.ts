@@ -90,6 +90,8 @@ test('profiles the ultrasound consolidation, builds the clinic overview, exports
   await expect(page.getByRole('region', { name: /Mean days to report by age group/ })).toBeVisible()
   await expect(page.getByText(/Visits per calendar month of the visit date/)).toBeVisible()
   await a.app.screenshot('analysis-overview-light')
+  await a.chart('Age pyramid').scrollIntoViewIfNeeded()
+  await a.app.screenshot('analysis-overview-pyramid-light')
 
   // PNG from the toolbar: the canvas's pixels (CSS size × device pixel ratio), not transparent.
   const png = await a.pngFromToolbar('Visits per month', join(state().workDir, 'visits-per-month.png'))
@@ -113,6 +115,8 @@ test('profiles the ultrasound consolidation, builds the clinic overview, exports
   await a.app.menu('View', 'Dark Theme')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await a.app.screenshot('analysis-overview-dark')
+  await a.chart('Age pyramid').scrollIntoViewIfNeeded()
+  await a.app.screenshot('analysis-overview-pyramid-dark')
   await a.activateTab(/Profile · visits_consolidated/)
   await expect(page.getByTestId('profile-summary')).toBeVisible()
   await a.app.screenshot('analysis-profile-dark')

@@ -16,6 +16,8 @@ import './analysis.css'
 
 /** Tabs unmount when inactive: keep each tab's running job and result so coming back shows them. */
 const memory = new Map<string, { jobId: string | null; result: ProfileResult | null }>()
+/** The sample option per tab, so the checkbox matches the result shown when the user comes back. */
+const sampleMemory = new Map<string, { on: boolean; rows: number }>()
 
 function profileCsv(r: ProfileResult): string {
   const head = ['column', 'declared_type', 'kind', 'rows', 'nulls', 'null_share', 'distinct', 'min', 'max', 'mean', 'median', 'stddev', 'outliers']
@@ -43,8 +45,11 @@ export function ProfileTab({ tab }: TabViewProps): ReactNode {
   const [jobId, setJobId] = useState<string | null>(kept?.jobId ?? null)
   const [result, setResult] = useState<ProfileResult | null>(kept?.result ?? null)
   const [error, setError] = useState<Error | null>(null)
-  const [sampling, setSampling] = useState(false)
-  const [sampleRows, setSampleRows] = useState(1000)
+  const [sampling, setSampling] = useState(sampleMemory.get(tab.id)?.on ?? false)
+  const [sampleRows, setSampleRows] = useState(sampleMemory.get(tab.id)?.rows ?? 1000)
+  useEffect(() => {
+    sampleMemory.set(tab.id, { on: sampling, rows: sampleRows })
+  }, [tab.id, sampling, sampleRows])
 
   const follow = useCallback(
     (id: string) => {

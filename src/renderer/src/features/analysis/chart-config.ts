@@ -80,6 +80,8 @@ export function chartConfig(data: ChartData, c: ThemeColors, opts: ConfigOptions
     }))
   }
 
+  // Counts get whole-number ticks (no "0.5 rows").
+  const integers = data.datasets.every((d) => d.data.every((v) => v === null || Number.isInteger(v)))
   const stacked = data.stacked || data.type === 'stackedBar' || pyramid
   const xTitle = horizontal ? data.yLabel : data.xLabel
   const yTitle = horizontal ? data.xLabel : data.yLabel
@@ -107,14 +109,21 @@ export function chartConfig(data: ChartData, c: ThemeColors, opts: ConfigOptions
           type: type === 'scatter' || horizontal ? 'linear' : 'category',
           stacked,
           title: scaleTitle(xTitle, c, compact),
-          ticks: { ...tick, maxRotation: 45, autoSkip: true, ...(pyramid ? { callback: (v: string | number) => fmt.format(Math.abs(Number(v))) } : {}) },
+          ticks: {
+            ...tick,
+            maxRotation: 45,
+            autoSkip: true,
+            ...(pyramid ? { callback: (v: string | number) => fmt.format(Math.abs(Number(v))) } : {}),
+            ...(data.type === 'histogram' ? { callback: binStart } : {}),
+            ...(horizontal && integers ? { precision: 0 } : {}),
+          },
           grid,
         },
         y: {
           type: horizontal ? 'category' : 'linear',
           stacked,
           title: scaleTitle(yTitle, c, compact),
-          ticks: { ...tick, autoSkip: true, ...(horizontal ? { callback: shortTick } : {}) },
+          ticks: { ...tick, autoSkip: true, ...(horizontal ? { callback: shortTick } : integers ? { precision: 0 } : {}) },
           grid,
           ...(type !== 'scatter' && !horizontal && data.type !== 'box' ? { beginAtZero: true } : {}),
         },
@@ -138,6 +147,12 @@ function boxDatasets(data: ChartData, color: (i: number) => string): CjsDataset<
     out.push({ type: 'line', label: `\u200b${d.label} median`, data: d.data.map((s) => (s ? s.median : null)), showLine: false, pointStyle: 'line', pointRadius: 14, pointBorderWidth: 3, borderColor: color(i), backgroundColor: color(i), order: 1 })
   })
   return out
+}
+
+/** A histogram bin's tick shows where it starts ("2025-02-20 09:00" of "2025-02-20 09:00:00 – 2025-02-21 …"); the tooltip keeps the whole range. */
+function binStart(this: { getLabelForValue(v: number): string }, v: string | number): string {
+  const from = this.getLabelForValue(Number(v)).split(/ [–-] /)[0] ?? ''
+  return from.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}):\d{2}(\.\d+)?$/, '$1 $2').replace(/ 00:00$/, '')
 }
 
 /** Category names on a horizontal axis, shortened so the plot keeps its width. */

@@ -11,8 +11,8 @@ export interface ThemeColors {
   palette: string[]
 }
 
-const LIGHT_PALETTE = ['#1f6feb', '#d1495b', '#2a9d8f', '#e9a03b', '#7b5ea7', '#5c946e', '#c2607e', '#3d5a80']
-const DARK_PALETTE = ['#58a6ff', '#ff7b88', '#4fd1c5', '#f6c26b', '#b69cf2', '#8fd19e', '#f29bbd', '#8fb3e0']
+const LIGHT_PALETTE = ['#1f6feb', '#d1495b', '#2a9d8f', '#e9a03b', '#7b5ea7', '#5c946e', '#c2607e', '#3d5a80', '#8c6d31', '#17becf', '#9c9ede', '#7f7f7f']
+const DARK_PALETTE = ['#58a6ff', '#ff7b88', '#4fd1c5', '#f6c26b', '#b69cf2', '#8fd19e', '#f29bbd', '#8fb3e0', '#d6b56d', '#5fe3f0', '#c8c9f5', '#b0b0b0']
 
 function read(): ThemeColors {
   const root = document.documentElement
