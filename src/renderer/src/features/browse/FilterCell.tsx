@@ -62,7 +62,7 @@ export function FilterCell({ column, draft, onChange, onApply }: { column: strin
   const op = draft.op || 'contains'
   const valueInput = draft.op !== 'isNull' && draft.op !== 'notNull'
   return (
-    <div className="filter-cell" onKeyDown={(e) => e.key === 'Enter' && onApply()}>
+    <div className={`filter-cell ${draft.op === 'range' ? 'range' : ''}`} onKeyDown={(e) => e.key === 'Enter' && onApply()}>
       <select
         aria-label={`Filter operator for ${column}`}
         title={OPS.find((o) => o.op === draft.op)?.title}
