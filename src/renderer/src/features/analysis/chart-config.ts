@@ -82,6 +82,8 @@ export function chartConfig(data: ChartData, c: ThemeColors, opts: ConfigOptions
 
   // Counts get whole-number ticks (no "0.5 rows").
   const integers = data.datasets.every((d) => d.data.every((v) => v === null || Number.isInteger(v)))
+  // A pyramid is symmetric around zero, so both sides read on one scale.
+  const sideMax = pyramid ? pyramidExtent(data) : 0
   const stacked = data.stacked || data.type === 'stackedBar' || pyramid
   const xTitle = horizontal ? data.yLabel : data.xLabel
   const yTitle = horizontal ? data.xLabel : data.yLabel
@@ -93,6 +95,8 @@ export function chartConfig(data: ChartData, c: ThemeColors, opts: ConfigOptions
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: horizontal ? 'y' : 'x',
+      // Room on the right so the last bar or point is not drawn against the border.
+      layout: { padding: { right: 12, left: 4 } },
       plugins: {
         title: { display: true, text: titleText(data), color: c.text, font: { size: compact ? 11 : 14, weight: 'bold' } },
         legend: { display: !compact && (datasets.length > 1 || pyramid), labels: { color: c.text, filter: (item) => !String(item.text).startsWith('\u200b') } },
@@ -108,6 +112,7 @@ export function chartConfig(data: ChartData, c: ThemeColors, opts: ConfigOptions
         x: {
           type: type === 'scatter' || horizontal ? 'linear' : 'category',
           stacked,
+          ...(pyramid && sideMax > 0 ? { suggestedMin: -sideMax, suggestedMax: sideMax } : {}),
           title: scaleTitle(xTitle, c, compact),
           ticks: {
             ...tick,
@@ -147,6 +152,16 @@ function boxDatasets(data: ChartData, color: (i: number) => string): CjsDataset<
     out.push({ type: 'line', label: `\u200b${d.label} median`, data: d.data.map((s) => (s ? s.median : null)), showLine: false, pointStyle: 'line', pointRadius: 14, pointBorderWidth: 3, borderColor: color(i), backgroundColor: color(i), order: 1 })
   })
   return out
+}
+
+function pyramidExtent(data: ChartData): number {
+  let m = 0
+  data.labels.forEach((_, i) => {
+    const left = data.datasets[0]?.data[i] ?? 0
+    const right = data.datasets.slice(1).reduce((s, d) => s + (d.data[i] ?? 0), 0)
+    m = Math.max(m, left, right)
+  })
+  return m
 }
 
 /** A histogram bin's tick shows where it starts ("2025-02-20 09:00" of "2025-02-20 09:00:00 – 2025-02-21 …"); the tooltip keeps the whole range. */
