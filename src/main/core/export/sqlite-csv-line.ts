@@ -76,7 +76,13 @@ export function fieldSql(col: LineColumn, o: CsvOptions, screened = false): stri
   // computed value; with exactReals, 17 digits are written where 15 would not read back as the same double.
   const exactReal = o.exactReals ? `(CASE WHEN CAST(CAST(${x} AS TEXT) AS REAL) = ${x} THEN CAST(${x} AS TEXT) ELSE printf('%!.17g', ${x}) END)` : x
   const real = o.quoting === 'all' ? `'"' || ${exactReal} || '"'` : numbersNeedChecks(o) ? text : exactReal
-  switch (affinity(col.type)) {
+  const a = affinity(col.type)
+  if (a !== 'text' && !o.exactReals) {
+    // Without exactReals, integers and reals are written alike, so comparisons sort the value out without
+    // calling typeof(): numbers sort below any text ('' included) and blobs above it.
+    return `CASE WHEN ${x} IS NULL THEN ${nullLit} WHEN ${x} < '' THEN ${num} WHEN ${x} >= X'' THEN hex(${x}) ELSE ${text} END`
+  }
+  switch (a) {
     case 'text':
       // TEXT affinity holds text, NULL or (rarely) blobs; blobs sort after all text, so one comparison finds them.
       return `CASE WHEN ${x} IS NULL THEN ${nullLit} WHEN ${x} >= X'' THEN hex(${x}) ELSE ${text} END`
