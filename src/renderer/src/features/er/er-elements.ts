@@ -43,6 +43,8 @@ export interface TableNodeData {
   /** Where the header band ends, as a percentage of the full height. */
   headerPct: number
   columns: number
+  /** Font size for the name alone when zoomed far out: as large as fits the box. */
+  ff: number
 }
 
 export interface RelEdgeData {
@@ -88,7 +90,8 @@ export function tableNode(t: TableInfo, fkColumns: Set<string>): TableNodeData {
   const sw = Math.ceil(title.length * cw + 2 * ER_FONT.padX)
   const sh = Math.ceil(lineH + 2 * ER_FONT.padY)
   const headerPct = Math.min(100, ((ER_FONT.padY + lineH + 2) / h) * 100)
-  return { id: t.name, kind: t.kind, label: all.join('\n'), short: title, w, h, sw, sh, headerPct, columns: t.columns.length }
+  const ff = Math.max(ER_FONT.size, Math.min(44, (w * 0.9) / (title.length * (cw / ER_FONT.size))))
+  return { id: t.name, kind: t.kind, label: all.join('\n'), short: title, w, h, sw, sh, headerPct, columns: t.columns.length, ff }
 }
 
 /** Tables as nodes, relationships (declared and inferred, child -> parent) as edges. */

@@ -31,11 +31,15 @@ export async function graphPng(cy: Core, scale: number, transparent: boolean): P
   const fits = Math.sqrt(MAX_PIXELS / Math.max(1, (bb.w + 2 * PNG_MARGIN) * (bb.h + 2 * PNG_MARGIN)))
   const used = Math.max(0.1, Math.min(scale, fits))
   let raw: Blob
+  // The export shows full tables whatever the zoom on screen.
+  const far = cy.nodes('.far')
+  far.removeClass('far')
   cy.style(erStylesheet(EXPORT_PALETTE, true))
   try {
     raw = cy.png({ output: 'blob', full: true, scale: used })
   } finally {
     cy.style(erStylesheet(readPalette(cy.container() ?? document.documentElement)))
+    far.addClass('far')
   }
   return { blob: await withMargin(raw, Math.round(PNG_MARGIN * used), transparent ? null : '#ffffff'), scale: used }
 }

@@ -82,6 +82,11 @@ export function erStylesheet(p: ErPalette, forExport = false): StylesheetJson {
       },
     },
     { selector: 'node.view', style: { 'border-style': 'dashed' } },
+    // Zoomed far out the column lists are dots: show each table's name as large as its box allows.
+    {
+      selector: 'node.far',
+      style: { label: 'data(short)', 'font-size': 'data(ff)', 'font-weight': 'bold', 'text-justification': 'center', 'min-zoomed-font-size': 0 },
+    },
     {
       selector: 'node.collapsed',
       style: { label: 'data(short)', width: 'data(sw)', height: 'data(sh)', 'background-fill': 'solid', 'background-color': p.header, 'font-weight': 'bold' },

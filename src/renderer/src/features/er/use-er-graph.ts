@@ -8,6 +8,7 @@ import { erStylesheet, readPalette } from './er-style'
 
 /** Above this many tables, pan and zoom draw a snapshot and hide edges while moving. */
 const LARGE = 150
+const FAR_ZOOM = 0.45
 
 export interface LayoutInfo {
   name: ErLayoutName | 'saved'
@@ -131,10 +132,21 @@ export function useErGraph(
       if (e.target === instance) setSelectedEdge(null)
     })
     instance.on('dragfree', 'node', () => savePositions(optsRef.current.location, currentPositions(instance)))
+    // Below this zoom the 11px column lists are under 5px: names only, large.
+    let far = false
+    let frame = 0
+    instance.on('zoom', () => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => {
+        const now = instance.zoom() < FAR_ZOOM
+        if (now !== far) instance.nodes().toggleClass('far', (far = now))
+      })
+    })
     const theme = new MutationObserver(() => instance.style(erStylesheet(readPalette(el))))
     theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
     setCy(instance)
     return () => {
+      cancelAnimationFrame(frame)
       theme.disconnect()
       instance.destroy()
       setCy(null)
