@@ -69,6 +69,8 @@ test('benchmarks the lab OLTP vs star from the screen: chart, speedup table, PNG
   await app.screenshot('bench-results-light')
   await b.speedupTable().scrollIntoViewIfNeeded()
   await app.screenshot('bench-speedup-light')
+  await page.getByRole('tree', { name: /OLTP$/ }).first().scrollIntoViewIfNeeded()
+  await app.screenshot('bench-plans-light')
   await app.menu('View', 'Dark Theme')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await b.results().getByRole('img', { name: /Median time/ }).scrollIntoViewIfNeeded()
@@ -89,6 +91,9 @@ test('benchmarks the lab OLTP vs star from the screen: chart, speedup table, PNG
   await expect(b.results()).toHaveCount(0)
   await b.mismatch().scrollIntoViewIfNeeded()
   await app.screenshot('bench-mismatch')
+  await app.menu('View', 'Dark Theme')
+  await app.screenshot('bench-mismatch-dark')
+  await app.menu('View', 'Light Theme')
 
   // A small scale sweep: two sizes, a log-log line per question and model.
   const sweep = b.sweep()

@@ -41,7 +41,9 @@ export class BenchPage {
   }
 
   async addPair(title: string, a: string, b: string): Promise<void> {
-    const form = this.page.getByRole('group', { name: 'Add your own pair' })
+    // The form is folded while the lab's questions are listed.
+    if (!(await this.page.getByLabel('Query A').isVisible())) await this.page.getByText('Add your own pair (any two queries').click()
+    const form = this.page.getByRole('group', { name: 'Add your own pair', exact: true })
     await form.getByLabel('Pair title').fill(title)
     await form.getByLabel('Query A').fill(a)
     await form.getByLabel('Query B').fill(b)

@@ -131,7 +131,9 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
   return (
     <div className="bench">
       <div className="toolbar" role="toolbar" aria-label="Benchmark">
-        <strong>Benchmark · {name}</strong>
+        <strong className="bench-title" title={name}>
+          Benchmark · {name}
+        </strong>
         <label className="field-inline">
           Runs
           <input type="number" min={1} max={1000} value={runs} onChange={(e) => setRuns(clampInt(e.target.value, 1, 1000))} disabled={busy} aria-label="Runs" />
@@ -146,7 +148,6 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
         <button type="button" className="primary" onClick={() => void run()} disabled={busy}>
           Run benchmark
         </button>
-        <span className="toolbar-gap" />
         <button type="button" onClick={() => void exportMediansPng()} disabled={!result}>
           Chart PNG
         </button>

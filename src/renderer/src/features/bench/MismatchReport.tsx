@@ -20,6 +20,11 @@ function parseNames(v: unknown): string[] {
   return parseArray(v).map(String)
 }
 
+function rows(v: unknown): string {
+  const n = Number(v ?? 0)
+  return `${n.toLocaleString()} row${n === 1 ? '' : 's'}`
+}
+
 function cell(v: unknown): ReactNode {
   if (v === null || v === undefined) return <span className="null-marker">NULL</span>
   return typeof v === 'object' ? JSON.stringify(v) : String(v)
@@ -69,7 +74,7 @@ export function MismatchReport({ error }: { error: AppError }): ReactNode {
     <section className="bench-mismatch" role="alert" aria-label="Mismatch report">
       <h3>The two forms of “{String(d.title ?? d.pairId ?? 'a pair')}” answer differently: no speedup is reported</h3>
       <p>
-        {String(d.reason ?? '')}. {labelA} returned {Number(d.rowsA ?? 0).toLocaleString()} rows, {labelB} {Number(d.rowsB ?? 0).toLocaleString()}
+        {String(d.reason ?? '')}. {labelA} returned {rows(d.rowsA)}, {labelB} {rows(d.rowsB)}
         {d.ordered ? ' (compared in order)' : ' (compared as sets of rows)'}. Fix the query that is wrong, then run again.
       </p>
       <Rows title={`Rows only in ${labelA}`} columns={parseNames(d.columnsA)} rows={parseRows(d.onlyInA)} />

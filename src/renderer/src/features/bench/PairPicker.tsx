@@ -34,7 +34,6 @@ function CustomPairForm({ onAdd, disabled, count }: { onAdd(pair: QueryPair): vo
   }
   return (
     <fieldset className="custom-pair" aria-label="Add your own pair" disabled={disabled}>
-      <legend>Add your own pair</legend>
       <label>
         Pair title
         <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={`Custom pair ${count + 1}`} />
@@ -109,7 +108,11 @@ export function PairPicker({ builtIn, custom, selected, onToggle, onAdd, onRemov
           </li>
         ))}
       </ul>
-      <CustomPairForm onAdd={onAdd} disabled={disabled} count={custom.length} />
+      {/* Folded while the lab's questions are there, so the results stay near the top. */}
+      <details className="custom-pair-box" open={builtIn.length === 0}>
+        <summary>Add your own pair (any two queries on this database)</summary>
+        <CustomPairForm onAdd={onAdd} disabled={disabled} count={custom.length} />
+      </details>
     </section>
   )
 }

@@ -90,7 +90,7 @@ export function SweepSection({ sweep, onSweep, colors, chartRef, onExportPng, on
         <>
           <div className="row" role="toolbar" aria-label="Sweep exports">
             <span className="muted small">
-              {sweep.engine.flavor} {sweep.engine.version} · sizes {sweep.sizes.map((n) => n.toLocaleString()).join(', ')}
+              {sweep.engine.version} · sizes {sweep.sizes.map((n) => n.toLocaleString()).join(', ')}
             </span>
             <button type="button" className="small" onClick={onExportPng}>
               Sweep chart PNG
@@ -102,7 +102,7 @@ export function SweepSection({ sweep, onSweep, colors, chartRef, onExportPng, on
               Sweep report
             </button>
           </div>
-          <BenchChart config={config} label={SWEEP_TITLE} height={360} chartRef={chartRef} />
+          <BenchChart config={config} label={SWEEP_TITLE} height={440} chartRef={chartRef} />
         </>
       ) : null}
     </section>

@@ -95,8 +95,8 @@ export function wrapLabel(text: string, width = 22): string[] {
 function logTick(v: number | string, unit = ''): string {
   const n = Number(v)
   if (!(n > 0)) return ''
-  const mantissa = Math.round(n / 10 ** Math.floor(Math.log10(n) + 1e-9))
-  return [1, 2, 5].includes(mantissa) ? `${n.toLocaleString()}${unit}` : ''
+  const m = n / 10 ** Math.floor(Math.log10(n) + 1e-9)
+  return Math.abs(m - Math.round(m)) < 1e-6 && [1, 2, 5].includes(Math.round(m)) ? `${n.toLocaleString()}${unit}` : ''
 }
 
 function axisTitle(text: string, colors: ThemeColors): { display: true; text: string; color: string; font: { size: number } } {
@@ -191,19 +191,21 @@ export function sweepChart(sweep: SweepResult, colors: ThemeColors): ChartConfig
       parsing: false,
       plugins: {
         title: { display: true, text: SWEEP_TITLE, color: colors.text, font: { size: 14, weight: 'bold' } },
-        legend: { position: 'right', labels: { color: colors.text, boxWidth: 24 } },
+        legend: { position: 'bottom', labels: { color: colors.text, usePointStyle: true, boxWidth: 8, padding: 14 } },
       },
       scales: {
         x: {
           type: 'logarithmic',
-          ticks: { color: colors.text, callback: (v) => logTick(v) },
-          grid: { color: colors.grid },
+          ticks: { color: colors.text, autoSkip: false, callback: (v) => logTick(v) },
+          // Grid lines only where a tick is labelled, so the log axis does not look like a comb.
+          grid: { color: (c) => (logTick(c.tick.value) ? colors.grid : 'transparent') },
           title: axisTitle('Encounters (log scale)', colors),
         },
         y: {
           type: 'logarithmic',
-          ticks: { color: colors.text, callback: (v) => logTick(v, ' ms') },
-          grid: { color: colors.grid },
+          ticks: { color: colors.text, autoSkip: false, callback: (v) => logTick(v, ' ms') },
+          // Grid lines only where a tick is labelled, so the log axis does not look like a comb.
+          grid: { color: (c) => (logTick(c.tick.value) ? colors.grid : 'transparent') },
           title: axisTitle('Median time (ms, log scale)', colors),
         },
       },
