@@ -62,6 +62,7 @@ export class ExplorerPage {
     await this.page.keyboard.press('ControlOrMeta+a')
     await this.page.keyboard.press('Delete')
     await this.page.keyboard.insertText(sql)
+    await expect(ed).toContainText(sql.split('\n').pop() ?? sql)
   }
 
   consoleStatus(): Locator {

@@ -82,6 +82,8 @@ export function ConsoleTab({ tab }: TabViewProps): ReactNode {
 
   /** The selection if any, else the statement under the cursor (via console.split). */
   async function statementToRun(all: boolean): Promise<string> {
+    // CodeMirror reads some DOM edits on the next frame: let a just-typed or pasted text land first.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
     const text = editor.current?.text() ?? ''
     if (all) return text
     const { from, to } = editor.current?.selection() ?? { from: 0, to: 0 }
