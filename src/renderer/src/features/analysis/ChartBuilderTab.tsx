@@ -74,6 +74,11 @@ export function ChartBuilderTab({ tab }: TabViewProps): ReactNode {
   const needsY = f ? f.type === 'box' || f.type === 'scatter' || f.agg !== 'count' : false
   return (
     <div className="analysis-tab chart-builder" aria-label={`Chart builder for ${targetLabel(target)}`}>
+      {'sql' in target ? (
+        <p className="muted small analysis-sql-line">
+          Result of <code title={target.sql}>{target.sql}</code>
+        </p>
+      ) : null}
       {f ? (
         <form
           className="chart-form"

@@ -77,6 +77,11 @@ export function OverviewTab({ tab }: TabViewProps): ReactNode {
   const unsure = new Set(proposal?.unsure ?? [])
   return (
     <div className="analysis-tab overview-tab" aria-label={`Clinic overview of ${targetLabel(target)}`}>
+      {'sql' in target ? (
+        <p className="muted small analysis-sql-line">
+          Result of <code title={target.sql}>{target.sql}</code>
+        </p>
+      ) : null}
       {proposal && mapping ? (
         <form
           className="overview-mapping"

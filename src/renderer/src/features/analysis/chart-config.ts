@@ -15,6 +15,9 @@ export interface ConfigOptions {
 
 type AnyConfig = ChartConfiguration<'bar' | 'line' | 'scatter', unknown[], string>
 
+/** The smallest pixel ratio charts are drawn at (and exported at). */
+export const EXPORT_PIXEL_RATIO = 2
+
 const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 
 function titleText(data: ChartData): string[] {
@@ -93,6 +96,8 @@ export function chartConfig(data: ChartData, c: ThemeColors, opts: ConfigOptions
     options: {
       animation: false,
       responsive: true,
+      // At least 2× so an exported PNG stays sharp when printed or put on a slide.
+      devicePixelRatio: Math.max(EXPORT_PIXEL_RATIO, window.devicePixelRatio || 1),
       maintainAspectRatio: false,
       indexAxis: horizontal ? 'y' : 'x',
       // Room on the right so the last bar or point is not drawn against the border.
