@@ -61,6 +61,20 @@ test('ultrasound ER graph: 20 tables, 23 foreign keys, search, focus, PNG at 1×
   await er.toolbar().getByRole('button', { name: 'Show all' }).click()
   await expect(er.graph()).toHaveAttribute('data-visible', '20')
 
+  // Keyboard: + zooms in by a quarter, - back out, 0 fits.
+  await er.graph().focus()
+  await page.keyboard.press('0')
+  await expect(er.graph()).toHaveAttribute('data-zoom', /\d/)
+  const z0 = Number(await er.graph().getAttribute('data-zoom'))
+  await page.keyboard.press('+')
+  await expect.poll(async () => Number(await er.graph().getAttribute('data-zoom'))).toBeCloseTo(z0 * 1.25, 2)
+  await page.keyboard.press('-')
+  await expect.poll(async () => Number(await er.graph().getAttribute('data-zoom'))).toBeCloseTo(z0, 2)
+  await er.toolbar().getByRole('button', { name: 'Zoom in' }).click()
+  await expect.poll(async () => Number(await er.graph().getAttribute('data-zoom'))).toBeCloseTo(z0 * 1.25, 2)
+  await er.toolbar().getByRole('button', { name: 'Fit to window' }).click()
+  await expect.poll(async () => Number(await er.graph().getAttribute('data-zoom'))).toBeCloseTo(z0, 2)
+
   const one = await er.exportPng(1)
   expect(one.download.suggestedFilename()).toBe('ultrasound-er-1x.png')
   const two2 = await er.exportPng(2)

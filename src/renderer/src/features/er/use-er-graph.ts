@@ -138,6 +138,8 @@ export function useErGraph(
     instance.on('zoom', () => {
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(() => {
+        // For tests and tools: the zoom, without re-rendering React on every wheel tick.
+        el.dataset.zoom = instance.zoom().toFixed(4)
         const now = instance.zoom() < FAR_ZOOM
         if (now !== far) instance.nodes().toggleClass('far', (far = now))
       })
