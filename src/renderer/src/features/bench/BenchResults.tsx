@@ -102,7 +102,7 @@ function pool(b: BufferPoolState): string {
 function EngineInfo({ result }: { result: BenchmarkResult }): ReactNode {
   const s = result.settings
   const rows: [string, string][] = [
-    ['Engine', `${result.engine.flavor} ${result.engine.version}`],
+    ['Engine', result.engine.version],
     ['Source', `${result.source.name} (${result.source.kind})`],
     ['Machine', `${result.machine.cpuModel} · ${result.machine.cores} cores · ${result.machine.memoryGiB.toFixed(1)} GiB · ${result.machine.os} · Node ${result.machine.node}`],
     ['Settings', `${s.runs} timed runs, ${s.warmups} warm-ups, ${s.cold ? 'cold (fresh connection per run)' : 'warm'}, A and B ${s.order}`],

@@ -51,6 +51,7 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
   const medians = useRef<Chart | null>(null)
   const sweepChartRef = useRef<Chart | null>(null)
   const running = jobId ? jobs.running.find((j) => j.jobId === jobId) : undefined
+  const outcome = useRef<HTMLDivElement>(null)
   const name = src?.summary.name ?? 'source'
 
   // Reload the built-in questions when the tables change (the ETL just built the star).
@@ -66,6 +67,11 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
       })
       .catch((err: unknown) => setError(err as Error))
   }, [sourceId, tablesKey])
+
+  // A finished run (results or a mismatch) scrolls into view: it lands below the list of pairs.
+  useEffect(() => {
+    if (result || mismatch) outcome.current?.scrollIntoView({ block: 'start' })
+  }, [result, mismatch])
 
   function toggle(id: string, on: boolean): void {
     setSelected((prev) => {
@@ -154,8 +160,8 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
         <button type="button" onClick={() => void exportCsv()} disabled={!result}>
           Results CSV
         </button>
-        <button type="button" onClick={() => void exportReport()} disabled={!result}>
-          Report (Markdown)
+        <button type="button" onClick={() => void exportReport()} disabled={!result} aria-label="Markdown report">
+          Report .md
         </button>
       </div>
       {running ? <JobProgressBar job={running} label="Benchmark" onCancel={() => void jobs.cancel(running.jobId)} /> : null}
@@ -176,7 +182,7 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
           }}
           disabled={busy}
         />
-        <div className="bench-main" aria-live="polite">
+        <div className="bench-main" aria-live="polite" ref={outcome}>
           {mismatch ? <MismatchReport error={mismatch} /> : null}
           {result ? <BenchResults result={result} colors={colors} chartRef={medians} /> : null}
           {!result && !mismatch && !busy ? (

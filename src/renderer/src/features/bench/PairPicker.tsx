@@ -36,13 +36,13 @@ function CustomPairForm({ onAdd, disabled, count }: { onAdd(pair: QueryPair): vo
     <fieldset className="custom-pair" aria-label="Add your own pair" disabled={disabled}>
       <label>
         Pair title
-        <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={`Custom pair ${count + 1}`} />
+        <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={`Custom pair ${count + 1}`} />
       </label>
       <div className="custom-forms">
         <div>
           <label>
             Label A
-            <input value={labelA} maxLength={40} onChange={(e) => setLabelA(e.target.value)} />
+            <input type="text" value={labelA} maxLength={40} onChange={(e) => setLabelA(e.target.value)} />
           </label>
           <label>
             Query A
@@ -52,7 +52,7 @@ function CustomPairForm({ onAdd, disabled, count }: { onAdd(pair: QueryPair): vo
         <div>
           <label>
             Label B
-            <input value={labelB} maxLength={40} onChange={(e) => setLabelB(e.target.value)} />
+            <input type="text" value={labelB} maxLength={40} onChange={(e) => setLabelB(e.target.value)} />
           </label>
           <label>
             Query B

@@ -70,7 +70,7 @@ export function SweepSection({ sweep, onSweep, colors, chartRef, onExportPng, on
       <div className="row">
         <label className="field">
           Encounters per size
-          <input value={sizes} onChange={(e) => setSizes(e.target.value)} aria-label="Sweep sizes" size={34} disabled={jobId !== null} />
+          <input type="text" value={sizes} onChange={(e) => setSizes(e.target.value)} aria-label="Sweep sizes" size={34} disabled={jobId !== null} />
         </label>
         <label className="field">
           Runs

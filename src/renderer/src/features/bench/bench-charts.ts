@@ -191,7 +191,7 @@ export function sweepChart(sweep: SweepResult, colors: ThemeColors): ChartConfig
       parsing: false,
       plugins: {
         title: { display: true, text: SWEEP_TITLE, color: colors.text, font: { size: 14, weight: 'bold' } },
-        legend: { position: 'bottom', labels: { color: colors.text, usePointStyle: true, boxWidth: 8, padding: 14 } },
+        legend: { position: 'bottom', labels: { color: colors.text, usePointStyle: true, pointStyleWidth: 10, boxHeight: 7, padding: 14 } },
       },
       scales: {
         x: {
