@@ -180,6 +180,18 @@ test('chart builder: monthly invoice totals of Chinook split by country, as bars
   await form.getByRole('button', { name: 'Draw chart' }).click()
   await expect(a.chart('Invoice totals by id')).toBeVisible()
   await a.app.screenshot('analysis-chart-scatter-light')
+
+  // A filter the engine cannot read is reported, and the last chart stays.
+  await form.getByLabel('Filter').fill('Total >> 5')
+  await form.getByRole('button', { name: 'Draw chart' }).click()
+  await expect(page.getByRole('alert')).toBeVisible()
+  await expect(a.chart('Invoice totals by id')).toBeVisible()
+
+  // Invoice totals have Tukey outliers (a few large invoices): the profile flags them.
+  await a.profileTable('Invoice')
+  const invoices = sqlOne<{ n: number }>(state().chinookSqlite, 'SELECT count(*) AS n FROM Invoice')
+  await expect(page.getByTestId('profile-summary')).toContainText(`${invoices.n} rows`)
+  await expect(a.column('Total').getByRole('note', { name: 'Outliers in Total' })).toContainText('outlier')
 })
 
 test('clinic overview on a SELECT asks which columns hold the dates, and its delay CSV matches SQL', async ({ page }) => {
