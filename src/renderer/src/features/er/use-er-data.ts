@@ -42,7 +42,13 @@ export function useErData(sourceId: string, showHidden: boolean): ErData {
         setRels(r)
         setError(null)
       })
-      .catch((err: Error) => live && setError(err))
+      .catch(async (err: Error) => {
+        if (!live) return
+        setError(err)
+        // Inference reads the data; if that fails the declared keys still make a graph.
+        const declared = await api.call('schema.relationships', { sourceId, includeInferred: false, includeHidden: false }).catch(() => null)
+        if (live && declared) setRels((cur) => cur ?? declared)
+      })
       .finally(() => live && setLoading(false))
     return () => {
       live = false
