@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { state } from './support/app'
 import { BenchPage } from './support/bench-page'
+import { MysqlPage } from './support/mysql-page'
 
 test('benchmarks the lab OLTP vs star from the screen: chart, speedup table, PNG and report; a wrong pair stops with a mismatch; a small sweep', async ({ page }) => {
   test.setTimeout(420_000)
@@ -111,4 +112,39 @@ test('benchmarks the lab OLTP vs star from the screen: chart, speedup table, PNG
   await app.menu('View', 'Dark Theme')
   await app.screenshot('bench-sweep-dark')
   await app.menu('View', 'Light Theme')
+})
+
+test('your own pair on MariaDB: no lab questions, a join against a subquery, speedup with its interval, buffer pool and measured plans', async ({ page }) => {
+  test.setTimeout(180_000)
+  const s = state()
+  if (!s.mysqlDatabase) {
+    if (process.env.CI) throw new Error(`MariaDB is required in CI: ${s.mysqlUnavailable ?? 'no database'}`)
+    test.skip(true, s.mysqlUnavailable ?? 'global setup loaded no MariaDB database')
+    return
+  }
+  const db = s.mysqlDatabase
+  const b = new BenchPage(page)
+  await b.app.open()
+  const my = new MysqlPage(b.app)
+  await my.connect(db)
+  await my.source(db).getByRole('button', { name: 'Benchmark', exact: true }).click()
+  await expect(page.getByText('This database has no healthcare lab star schema')).toBeVisible()
+  // With no built-in questions, the form to add a pair is open.
+  await expect(page.getByLabel('Query A')).toBeVisible()
+  await b.addPair(
+    'Tracks per genre',
+    'SELECT g.Name, COUNT(*) AS n FROM Track t JOIN Genre g ON g.GenreId = t.GenreId GROUP BY g.Name',
+    'SELECT g.Name, (SELECT COUNT(*) FROM Track t WHERE t.GenreId = g.GenreId) AS n FROM Genre g WHERE EXISTS (SELECT 1 FROM Track t WHERE t.GenreId = g.GenreId)',
+    ['join', 'subquery'],
+  )
+  await b.run(3, 1)
+  await expect(b.speedupTable().locator('tbody tr')).toHaveCount(1, { timeout: 120_000 })
+  await expect(b.speedupTable()).toContainText('Tracks per genre')
+  const info = page.getByRole('table', { name: 'Engine and machine' })
+  await expect(info).toContainText('MariaDB')
+  await expect(info).toContainText('Buffer pool before')
+  await expect(page.getByRole('tree', { name: 'Plan of Tracks per genre · join' })).toBeVisible()
+  await expect(page.getByText(/MariaDB ANALYZE FORMAT=JSON · measured/).first()).toBeVisible()
+  await b.speedupTable().scrollIntoViewIfNeeded()
+  await b.app.screenshot('bench-mariadb-pair')
 })

@@ -40,11 +40,15 @@ export class BenchPage {
     await this.toolbar().getByRole('button', { name: 'Run benchmark' }).click()
   }
 
-  async addPair(title: string, a: string, b: string): Promise<void> {
+  async addPair(title: string, a: string, b: string, labels?: [string, string]): Promise<void> {
     // The form is folded while the lab's questions are listed.
     if (!(await this.page.getByLabel('Query A').isVisible())) await this.page.getByText('Add your own pair (any two queries').click()
     const form = this.page.getByRole('group', { name: 'Add your own pair', exact: true })
     await form.getByLabel('Pair title').fill(title)
+    if (labels) {
+      await form.getByLabel('Label A').fill(labels[0])
+      await form.getByLabel('Label B').fill(labels[1])
+    }
     await form.getByLabel('Query A').fill(a)
     await form.getByLabel('Query B').fill(b)
     await form.getByRole('button', { name: 'Add pair' }).click()
