@@ -152,11 +152,15 @@ test('chart builder: monthly invoice totals of Chinook split by country, as bars
   expect(sum).toBeCloseTo(total, 2)
 
   await form.getByLabel('Chart type').selectOption('line')
-  await form.getByLabel('Split into series by').selectOption('')
   await form.getByLabel('Filter').fill("BillingCountry IN ('USA', 'Canada')")
   await form.getByLabel('Title').fill('Monthly invoice totals, USA and Canada')
   await form.getByRole('button', { name: 'Draw chart' }).click()
-  await expect(a.chart('Monthly invoice totals, USA and Canada')).toBeVisible()
+  const line = a.chart('Monthly invoice totals, USA and Canada')
+  await expect(line).toBeVisible()
+  // One line per country left by the filter.
+  const lineCsv = await a.csvFromExportMenu('Monthly invoice totals, USA and Canada — CSV', join(state().workDir, 'invoice-lines.csv'))
+  const countries = new Set((parse(lineCsv, { columns: true }) as Record<string, string>[]).map((r) => r.BillingCountry))
+  expect([...countries].sort()).toEqual(['Canada', 'USA'])
   await a.app.menu('View', 'Dark Theme')
   await a.app.screenshot('analysis-chart-line-dark')
 

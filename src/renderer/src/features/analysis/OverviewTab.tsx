@@ -91,7 +91,7 @@ export function OverviewTab({ tab }: TabViewProps): ReactNode {
             void build(mapping)
           }}
         >
-          {unsure.size ? (
+          {unsure.size > 0 && !data ? (
             <p className="mapping-question" role="note">
               Sonograph is not sure which columns hold: {[...unsure].map((r) => roleLabels[r]).join(', ')}. Check the highlighted fields, then build the overview.
             </p>

@@ -35,7 +35,7 @@ export function useThemeColors(): ThemeColors {
   const [colors, setColors] = useState(read)
   useEffect(() => {
     const obs = new MutationObserver(() => setColors(read()))
-    obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] })
+    obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
     return () => obs.disconnect()
   }, [])
   return colors
