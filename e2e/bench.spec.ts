@@ -112,6 +112,15 @@ test('benchmarks the lab OLTP vs star from the screen: chart, speedup table, PNG
   await app.menu('View', 'Dark Theme')
   await app.screenshot('bench-sweep-dark')
   await app.menu('View', 'Light Theme')
+
+  // A bigger sweep can be cancelled from its progress bar.
+  await sweep.getByLabel('Sweep sizes').fill('50000, 100000')
+  await sweep.getByRole('button', { name: 'Run sweep' }).click()
+  const progress = sweep.getByRole('group', { name: 'Job Scale sweep' })
+  await expect(progress).toBeVisible()
+  await progress.getByRole('button', { name: 'Cancel' }).click()
+  await expect(sweep.getByRole('status')).toContainText('Sweep cancelled', { timeout: 60_000 })
+  await expect(sweep.getByRole('button', { name: 'Run sweep' })).toBeEnabled()
 })
 
 test('your own pair on MariaDB: no lab questions, a join against a subquery, speedup with its interval, buffer pool and measured plans', async ({ page }) => {

@@ -48,6 +48,7 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
   const [mismatch, setMismatch] = useState<AppError | null>(null)
   const [sweep, setSweep] = useState<SweepResult | null>(null)
   const [error, setError] = useState<Error | null>(null)
+  const [cancelled, setCancelled] = useState(false)
   const medians = useRef<Chart | null>(null)
   const sweepChartRef = useRef<Chart | null>(null)
   const running = jobId ? jobs.running.find((j) => j.jobId === jobId) : undefined
@@ -85,6 +86,7 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
   async function run(): Promise<void> {
     setError(null)
     setMismatch(null)
+    setCancelled(false)
     const pairs: (string | QueryPair)[] = [...builtIn.filter((p) => selected.has(p.id)).map((p) => p.id), ...custom.filter((p) => selected.has(p.id))]
     if (!pairs.length) {
       setError(new AppError('BAD_ARGUMENT', 'Choose at least one pair to benchmark', { field: 'pairs' }))
@@ -98,6 +100,7 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
       setResult(await jobs.wait<BenchmarkResult>(started.jobId))
     } catch (err) {
       if (err instanceof AppError && err.code === 'MISMATCH') setMismatch(err)
+      else if (err instanceof AppError && err.code === 'CANCELLED') setCancelled(true)
       else setError(err as Error)
     } finally {
       setJobId(null)
@@ -166,6 +169,11 @@ export function BenchTab({ tab }: TabViewProps): ReactNode {
       </div>
       {running ? <JobProgressBar job={running} label="Benchmark" onCancel={() => void jobs.cancel(running.jobId)} /> : null}
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {cancelled ? (
+        <p className="bench-note" role="status">
+          Benchmark cancelled: nothing is reported from a partial run.
+        </p>
+      ) : null}
       <div className="bench-body">
         <PairPicker
           builtIn={builtIn}

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react'
 import type { PlanStep, QueryPlan } from '../../../../shared/calls/bench'
 
 function fmt(n: number): string {
-  return n >= 100 ? Math.round(n).toLocaleString() : n.toFixed(n >= 10 ? 1 : 2)
+  if (Number.isInteger(n) || n >= 100) return Math.round(n).toLocaleString()
+  return n.toFixed(n >= 10 ? 1 : 2)
 }
 
 function Step({ step }: { step: PlanStep }): ReactNode {

@@ -43,11 +43,13 @@ export function SweepSection({ sweep, onSweep, colors, chartRef, onExportPng, on
   const [warmups, setWarmups] = useState(1)
   const [jobId, setJobId] = useState<string | null>(null)
   const [error, setError] = useState<Error | null>(null)
+  const [cancelled, setCancelled] = useState(false)
   const running = jobId ? jobs.running.find((j) => j.jobId === jobId) : undefined
   const config = useMemo(() => (sweep ? sweepChart(sweep, colors) : null), [sweep, colors])
 
   async function start(): Promise<void> {
     setError(null)
+    setCancelled(false)
     try {
       const list = parseSizes(sizes)
       const started = await api.call('bench.sweep', { engine: 'sqlite', sizes: list, runs, warmups })
@@ -55,7 +57,8 @@ export function SweepSection({ sweep, onSweep, colors, chartRef, onExportPng, on
       jobs.track(started.jobId, 'benchmarkSweep', 'Scale sweep')
       onSweep(await jobs.wait<SweepResult>(started.jobId))
     } catch (err) {
-      setError(err as Error)
+      if (err instanceof AppError && err.code === 'CANCELLED') setCancelled(true)
+      else setError(err as Error)
     } finally {
       setJobId(null)
     }
@@ -86,6 +89,11 @@ export function SweepSection({ sweep, onSweep, colors, chartRef, onExportPng, on
       </div>
       {running ? <JobProgressBar job={running} label="Scale sweep" onCancel={() => void jobs.cancel(running.jobId)} /> : null}
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {cancelled ? (
+        <p className="bench-note" role="status">
+          Sweep cancelled: its scratch databases are removed and nothing is reported.
+        </p>
+      ) : null}
       {sweep && config ? (
         <>
           <div className="row" role="toolbar" aria-label="Sweep exports">

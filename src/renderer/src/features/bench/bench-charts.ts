@@ -124,6 +124,7 @@ export function mediansChart(result: BenchmarkResult, colors: ThemeColors): Char
         backgroundColor: withAlpha(f.color, 0.75),
         borderColor: f.color,
         borderWidth: 1,
+        maxBarThickness: 120,
       })),
     },
     options: {
