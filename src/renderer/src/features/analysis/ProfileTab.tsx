@@ -9,6 +9,7 @@ import { useJobs } from '../jobs/jobs-store'
 import type { TabViewProps } from '../shell/registry'
 import { ColumnCard } from './ColumnCard'
 import { fileStem } from './chart-export'
+import { csvField } from './chart-csv'
 import { columnChart, formatNumber } from './profile-charts'
 import { TargetPicker, targetLabel, targetOf } from './TargetPicker'
 import { useChartExports } from './use-chart-exports'
@@ -21,11 +22,7 @@ const sampleMemory = new Map<string, { on: boolean; rows: number }>()
 
 function profileCsv(r: ProfileResult): string {
   const head = ['column', 'declared_type', 'kind', 'rows', 'nulls', 'null_share', 'distinct', 'min', 'max', 'mean', 'median', 'stddev', 'outliers']
-  const q = (v: string | number | null | undefined): string => {
-    if (v === null || v === undefined) return ''
-    const s = String(v)
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-  }
+  const q = (v: string | number | null | undefined): string => csvField(v ?? null)
   const rows = r.columns.map((c) => {
     const min = c.number?.min ?? c.datetime?.min ?? (typeof c.min === 'string' || typeof c.min === 'number' ? c.min : null)
     const max = c.number?.max ?? c.datetime?.max ?? (typeof c.max === 'string' || typeof c.max === 'number' ? c.max : null)

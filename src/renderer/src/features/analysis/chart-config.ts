@@ -97,7 +97,7 @@ export function chartConfig(data: ChartData, c: ThemeColors, opts: ConfigOptions
       animation: false,
       responsive: true,
       // At least 2× so an exported PNG stays sharp when printed or put on a slide.
-      devicePixelRatio: Math.max(EXPORT_PIXEL_RATIO, window.devicePixelRatio || 1),
+      devicePixelRatio: Math.max(EXPORT_PIXEL_RATIO, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1),
       maintainAspectRatio: false,
       indexAxis: horizontal ? 'y' : 'x',
       // Room on the right so the last bar or point is not drawn against the border.

@@ -1,7 +1,8 @@
 import type { Chart } from 'chart.js'
-import type { ChartData, CsvValue } from '../../../../shared/chart-spec'
+import type { ChartData } from '../../../../shared/chart-spec'
 import { AppError } from '../../../../shared/errors'
 import { downloadBlob } from '../../api/platform'
+import { chartCsv } from './chart-csv'
 
 /** A file name from a chart title: "Visits per month" -> "visits-per-month". */
 export function fileStem(title: string): string {
@@ -12,18 +13,6 @@ export function fileStem(title: string): string {
       .replace(/^-+|-+$/g, '')
       .slice(0, 80) || 'chart'
   )
-}
-
-function csvField(v: CsvValue): string {
-  if (v === null) return ''
-  const s = typeof v === 'number' ? String(v) : v
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-/** The chart's data as CSV (RFC 4180, CRLF), built from the rows the engine returned. */
-export function chartCsv(data: ChartData): string {
-  const lines = [data.rows.columns.map(csvField).join(','), ...data.rows.rows.map((r) => r.map(csvField).join(','))]
-  return `${lines.join('\r\n')}\r\n`
 }
 
 export function downloadChartCsv(data: ChartData): void {
