@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { state } from './support/app'
 import { BenchPage } from './support/bench-page'
+import { screenshotsDir } from './support/paths'
 import { MysqlPage } from './support/mysql-page'
 
 test('benchmarks the lab OLTP vs star from the screen: chart, speedup table, PNG and report; a wrong pair stops with a mismatch; a small sweep', async ({ page }) => {
@@ -41,7 +42,7 @@ test('benchmarks the lab OLTP vs star from the screen: chart, speedup table, PNG
   await expect(page.getByRole('table', { name: 'Engine and machine' })).toContainText('sqlite')
 
   // PNG of the chart from the toolbar: the canvas's pixels with an opaque background.
-  const { png, name } = await b.png(() => b.toolbar().getByRole('button', { name: 'Chart PNG' }).click(), join(state().workDir, 'bench-medians.png'))
+  const { png, name } = await b.png(() => b.toolbar().getByRole('button', { name: 'Chart PNG' }).click(), join(screenshotsDir, 'bench-export-medians.png'))
   expect(name).toMatch(/\.png$/)
   const size = await b.mediansChart().evaluate((c: HTMLCanvasElement) => ({ w: c.width, h: c.height }))
   expect({ w: png.width, h: png.height }).toEqual(size)
@@ -104,7 +105,7 @@ test('benchmarks the lab OLTP vs star from the screen: chart, speedup table, PNG
   await sweep.getByRole('button', { name: 'Run sweep' }).click()
   const sweepChart = sweep.getByRole('img', { name: /against data size/ })
   await expect(sweepChart).toBeVisible({ timeout: 240_000 })
-  const sweepPng = await b.png(() => sweep.getByRole('button', { name: 'Sweep chart PNG' }).click(), join(state().workDir, 'bench-sweep.png'))
+  const sweepPng = await b.png(() => sweep.getByRole('button', { name: 'Sweep chart PNG' }).click(), join(screenshotsDir, 'bench-export-sweep.png'))
   expect(sweepPng.png.width).toBeGreaterThan(400)
   expect(sweepPng.png.data[3]).toBe(255)
   await sweepChart.scrollIntoViewIfNeeded()
