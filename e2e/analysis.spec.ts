@@ -196,6 +196,8 @@ test('chart builder: monthly invoice totals of Chinook split by country, as bars
   const invoices = sqlOne<{ n: number }>(state().chinookSqlite, 'SELECT count(*) AS n FROM Invoice')
   await expect(page.getByTestId('profile-summary')).toContainText(`${invoices.n} rows`)
   await expect(a.column('Total').getByRole('note', { name: 'Outliers in Total' })).toContainText('outlier')
+  await a.column('Total').scrollIntoViewIfNeeded()
+  await a.app.screenshot('analysis-profile-outliers-light')
 })
 
 test('clinic overview on a SELECT asks which columns hold the dates, and its delay CSV matches SQL', async ({ page }) => {

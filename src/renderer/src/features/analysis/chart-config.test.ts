@@ -62,3 +62,13 @@ describe('chart CSV', () => {
     expect(csv).toBe('name,n\r\n"a, ""b""",1\r\n,2.5\r\n"line\nbreak",\r\n')
   })
 })
+
+describe('histogram ticks', () => {
+  it('show where each bin starts, numbers rounded, dates without seconds', () => {
+    const cfg = chartConfig(data({ type: 'histogram', labels: ['0.99–1.90575', '2025-02-20 09:00:00 – 2025-02-21 10:00:00', '▶ > 19.305'] }), colors)
+    const ticks = (cfg.options?.scales?.x as { ticks: { callback: (this: { getLabelForValue(v: number): string }, v: number) => string } }).ticks
+    const labels = ['0.99–1.90575', '2025-02-20 09:00:00 – 2025-02-21 10:00:00', '▶ > 19.305']
+    const scale = { getLabelForValue: (i: number) => labels[i] ?? '' }
+    expect(labels.map((_, i) => ticks.callback.call(scale, i))).toEqual(['0.99', '2025-02-20 09:00', '▶ > 19.305'])
+  })
+})

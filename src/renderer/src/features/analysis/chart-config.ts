@@ -171,7 +171,11 @@ function pyramidExtent(data: ChartData): number {
 
 /** A histogram bin's tick shows where it starts ("2025-02-20 09:00" of "2025-02-20 09:00:00 – 2025-02-21 …"); the tooltip keeps the whole range. */
 function binStart(this: { getLabelForValue(v: number): string }, v: string | number): string {
-  const from = this.getLabelForValue(Number(v)).split(/ [–-] /)[0] ?? ''
+  const label = this.getLabelForValue(Number(v))
+  if (/^[◀▶]/.test(label)) return label
+  // Ranges read "a – b" or "a–b"; a hyphen only splits when spaced, since numbers may be negative.
+  const from = (label.split(/\s*–\s*|\s+-\s+/)[0] ?? '').trim()
+  if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(from)) return fmt.format(Number(from))
   return from.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}):\d{2}(\.\d+)?$/, '$1 $2').replace(/ 00:00$/, '')
 }
 
