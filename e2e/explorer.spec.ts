@@ -105,6 +105,11 @@ test('console: statement under the cursor, plan tree, errors, cancel a long quer
   await app.screenshot('explorer-console-dark')
   await app.menu('View', 'Light Theme')
 
+  // File > Export offers the result as CSV (all rows of the last query).
+  await app.menu('File', 'Export…')
+  await expect(page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'CSV…' })).toBeVisible()
+  await page.keyboard.press('Escape')
+
   // A selection runs as it is, whatever statement the cursor is in.
   await ex.typeSql('SELECT 7 AS seven, 8 AS eight')
   await page.keyboard.press('Shift+Home')

@@ -4,6 +4,8 @@ import type { ConsoleResult, PlanTreeNode } from '../../../../shared/calls/brows
 import { api } from '../../api/client'
 import { DataGrid, type GridSort } from '../../components/DataGrid'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useCsvExport } from '../export/csv-export-store'
+import { useTabExports } from '../shell/export-registry'
 import type { TabViewProps } from '../shell/registry'
 import { useWorkspace } from '../shell/workspace-store'
 import { useSources } from '../sources/sources-store'
@@ -54,6 +56,16 @@ export function ConsoleTab({ tab }: TabViewProps): ReactNode {
   const [history, setHistory] = useState<string[]>(() => loadHistory(sourceName))
   const historyPos = useRef<number | null>(null)
   const draft = useRef('')
+  const csv = useCsvExport()
+
+  // File > Export: all rows of the last statement that ran (not only the shown ones).
+  const lastSql = ran?.result.columns.length ? ran.sql : null
+  useTabExports(
+    tab.id,
+    lastSql && sourceId
+      ? [{ id: 'csv', label: 'CSV…', description: 'All rows of the last query', run: async () => csv.open({ sourceId, what: { sql: lastSql }, defaultName: 'query.csv', label: 'query result' }) }]
+      : [],
+  )
 
   const schema = useMemo<SQLNamespace>(() => Object.fromEntries((src?.schema?.tables ?? []).map((t) => [t.name, t.columns.map((c) => c.name)])), [src?.schema])
 
