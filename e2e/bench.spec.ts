@@ -34,6 +34,7 @@ test('benchmarks the lab OLTP vs star from the screen: chart, speedup table, PNG
   await expect(b.speedupTable()).toBeVisible({ timeout: 180_000 })
   await expect(b.speedupTable().locator('tbody tr')).toHaveCount(4)
   await expect(b.mediansChart()).toBeVisible()
+  await expect(page.getByTestId('bench-agree')).toContainText('gave the same answer')
   for (const row of await b.speedupTable().locator('tbody tr').all()) {
     await expect(row).toContainText('×')
     await expect(row.locator('td.verdict')).toHaveText(/^(yes|no):/)

@@ -132,6 +132,9 @@ export function BenchResults({ result, colors, chartRef }: { result: BenchmarkRe
   const config = useMemo(() => mediansChart(result, colors), [result, colors])
   return (
     <section className="bench-results" aria-label="Benchmark results">
+      <p className="bench-agree" data-testid="bench-agree">
+        ✓ Every pair’s two forms were run once and gave the same answer before any timing ({result.pairs.map((p) => `${p.title}: ${p.resultRows.toLocaleString()} rows${p.comparedInOrder ? ', in order' : ''}`).join(' · ')}).
+      </p>
       <BenchChart config={config} label={MEDIANS_TITLE} height={340} chartRef={chartRef} />
       <h3>Speedup</h3>
       <SpeedupTable result={result} />
