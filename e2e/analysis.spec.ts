@@ -230,3 +230,19 @@ test('clinic overview on a SELECT asks which columns hold the dates, and its del
   const expected = sqlOne<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM visits_consolidated WHERE ReportDate IS NOT NULL').n
   expect(reports).toBe(expected)
 })
+
+test('profiles a SELECT (a query result) from the source’s Profile… action', async ({ page }) => {
+  const a = new AnalysisPage(page)
+  const dbPath = ultrasoundDb()
+  await a.app.open()
+  await a.openSource(dbPath)
+  await a.source('ultrasound-analysis.sqlite').getByRole('button', { name: 'Profile…', exact: true }).click()
+  const sql = 'SELECT PatientID, julianday(ReportDate) - julianday(AppointmentDate) AS DaysToReport FROM visits_consolidated WHERE ReportDate IS NOT NULL'
+  await page.getByLabel('SELECT to analyse').fill(sql)
+  await page.getByRole('button', { name: 'Use SQL' }).click()
+  await expect(page.getByTestId('profile-summary')).toBeVisible({ timeout: 60_000 })
+  const expected = sqlOne<{ n: number; maxDays: number }>(dbPath, `SELECT count(*) AS n, max(DaysToReport) AS maxDays FROM (${sql})`)
+  await expect(page.getByTestId('profile-summary')).toContainText(`${expected.n} rows`)
+  const max = Number((await a.stat('DaysToReport', 'Max')).replace(/,/g, ''))
+  expect(max).toBeCloseTo(expected.maxDays, 3)
+})

@@ -65,6 +65,7 @@ export const sourceActions: SourceAction[] = [
   { id: 'lab', label: 'Healthcare Lab', tab: (sourceId, name) => ({ kind: 'lab', title: `Lab · ${name}`, sourceId, params: {} }) },
   { id: 'bench', label: 'Benchmark', tab: (sourceId, name) => ({ kind: 'bench', title: `Benchmark · ${name}`, sourceId, params: {} }) },
   { id: 'consolidate', label: 'Consolidate', tab: (sourceId, name) => ({ kind: 'consolidate', title: `Consolidate · ${name}`, sourceId, params: {} }) },
+  { id: 'profile', label: 'Profile…', tab: (sourceId, name) => ({ kind: 'profile', title: `Profile · ${name}`, sourceId, params: {} }) },
   { id: 'charts', label: 'Charts', tab: (sourceId, name) => ({ kind: 'chart', title: `Chart · ${name}`, sourceId, params: {} }) },
   { id: 'overview', label: 'Clinic Overview', tab: (sourceId, name) => ({ kind: 'overview', title: `Overview · ${name}`, sourceId, params: {} }) },
   { id: 'copy-sqlite', label: 'Copy to SQLite…', kinds: ['mysql'], tab: (sourceId, name) => ({ kind: 'copy-sqlite', title: `Copy · ${name}`, sourceId, params: {} }) },
