@@ -9,6 +9,12 @@ export function ms(n: number): string {
   return n >= 100 ? `${n.toFixed(0)} ms` : n >= 10 ? `${n.toFixed(1)} ms` : `${n.toFixed(2)} ms`
 }
 
+/** A ratio with two decimals, or three when two would round it onto 1 and hide which side of 1 it is. */
+export function ratio(x: number): string {
+  const two = x.toFixed(2)
+  return `${two === '1.00' && x !== 1 ? x.toFixed(3) : two}×`
+}
+
 /** Whether the interval rules out "no difference", in words. */
 export function intervalVerdict(s: RatioInterval, labelB: string): { excludesOne: boolean; text: string } {
   if (s.low > 1) return { excludesOne: true, text: `yes: ${labelB} is faster` }
@@ -59,9 +65,9 @@ function SpeedupTable({ result }: { result: BenchmarkResult }): ReactNode {
                 <td className="num muted">
                   {ms(p.b.summary.p95Ms)} / {ms(p.b.summary.minMs)}
                 </td>
-                <td className="num speedup">{p.speedup.ratio.toFixed(2)}×</td>
+                <td className="num speedup">{ratio(p.speedup.ratio)}</td>
                 <td className="num">
-                  {p.speedup.low.toFixed(2)}× – {p.speedup.high.toFixed(2)}×
+                  {ratio(p.speedup.low)} – {ratio(p.speedup.high)}
                 </td>
                 <td className={verdict.excludesOne ? 'verdict sure' : 'verdict unsure'}>{verdict.text}</td>
               </tr>
@@ -133,7 +139,7 @@ export function BenchResults({ result, colors, chartRef }: { result: BenchmarkRe
   return (
     <section className="bench-results" aria-label="Benchmark results">
       <p className="bench-agree" data-testid="bench-agree">
-        ✓ Every pair’s two forms were run once and gave the same answer before any timing ({result.pairs.map((p) => `${p.title}: ${p.resultRows.toLocaleString()} rows${p.comparedInOrder ? ', in order' : ''}`).join(' · ')}).
+        ✓ The two forms of every pair were run once and gave the same answer before any timing (rows per pair: {result.pairs.map((p) => p.resultRows.toLocaleString()).join(', ')}).
       </p>
       <BenchChart config={config} label={MEDIANS_TITLE} height={340} chartRef={chartRef} />
       <h3>Speedup</h3>
