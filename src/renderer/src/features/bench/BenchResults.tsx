@@ -1,26 +1,10 @@
 import { useMemo, type ReactNode } from 'react'
-import type { BenchmarkResult, BufferPoolState, PairResult, RatioInterval } from '../../../../shared/calls/bench'
+import type { BenchmarkResult, BufferPoolState, PairResult } from '../../../../shared/calls/bench'
+import { intervalVerdict, ms, ratio } from './bench-format'
 import type { ThemeColors } from '../analysis/theme-colors'
 import { BenchChart } from './BenchChart'
 import { MEDIANS_TITLE, mediansChart, type Chart } from './bench-charts'
 import { PlanTree } from './PlanTree'
-
-export function ms(n: number): string {
-  return n >= 100 ? `${n.toFixed(0)} ms` : n >= 10 ? `${n.toFixed(1)} ms` : `${n.toFixed(2)} ms`
-}
-
-/** A ratio with two decimals, or three when two would round it onto 1 and hide which side of 1 it is. */
-export function ratio(x: number): string {
-  const two = x.toFixed(2)
-  return `${two === '1.00' && x !== 1 ? x.toFixed(3) : two}×`
-}
-
-/** Whether the interval rules out "no difference", in words. */
-export function intervalVerdict(s: RatioInterval, labelB: string): { excludesOne: boolean; text: string } {
-  if (s.low > 1) return { excludesOne: true, text: `yes: ${labelB} is faster` }
-  if (s.high < 1) return { excludesOne: true, text: `yes: ${labelB} is slower` }
-  return { excludesOne: false, text: 'no: the difference may be noise' }
-}
 
 function SpeedupTable({ result }: { result: BenchmarkResult }): ReactNode {
   const level = Math.round((result.pairs[0]?.speedup.level ?? 0.95) * 100)

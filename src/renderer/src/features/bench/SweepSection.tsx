@@ -7,20 +7,8 @@ import type { ThemeColors } from '../analysis/theme-colors'
 import { JobProgressBar } from '../jobs/JobProgressBar'
 import { useJobs } from '../jobs/jobs-store'
 import { BenchChart } from './BenchChart'
+import { parseSizes } from './bench-format'
 import { SWEEP_TITLE, sweepChart, type Chart } from './bench-charts'
-
-/** "10k, 50000, 1M" -> [10000, 50000, 1000000]; throws naming the bad entry. */
-export function parseSizes(text: string): number[] {
-  const parts = text.split(/[\s,;]+/).filter(Boolean)
-  if (!parts.length) throw new AppError('BAD_ARGUMENT', 'Give at least one size', { field: 'sizes' })
-  if (parts.length > 8) throw new AppError('BAD_ARGUMENT', 'At most 8 sizes', { field: 'sizes' })
-  return parts.map((p) => {
-    const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(p.replace(/_/g, ''))
-    const n = m ? Math.round(Number(m[1]) * (m[2]?.toLowerCase() === 'k' ? 1e3 : m[2]?.toLowerCase() === 'm' ? 1e6 : 1)) : NaN
-    if (!Number.isInteger(n) || n < 100 || n > 10_000_000) throw new AppError('BAD_ARGUMENT', `"${p}" is not a size between 100 and 10,000,000 encounters`, { field: 'sizes' })
-    return n
-  })
-}
 
 export interface SweepSectionProps {
   sweep: SweepResult | null
