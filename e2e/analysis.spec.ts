@@ -176,6 +176,25 @@ test('chart builder: monthly invoice totals of Chinook split by country, as bars
   await a.app.screenshot('analysis-chart-box-dark')
   await a.app.menu('View', 'Light Theme')
 
+  // Stacked bars by quarter and a histogram of totals.
+  await form.getByLabel('Chart type').selectOption('stackedBar')
+  await form.getByLabel('X as').selectOption('date')
+  await form.getByLabel('X column').selectOption('InvoiceDate')
+  await form.getByLabel('Bucket').selectOption('quarter')
+  await form.getByLabel('Y', { exact: true }).selectOption('count')
+  await form.getByLabel('Split into series by').selectOption('BillingCountry')
+  await form.getByLabel('Title').fill('Invoices per quarter by country')
+  await form.getByRole('button', { name: 'Draw chart' }).click()
+  await expect(a.chart('Invoices per quarter by country')).toBeVisible()
+  await a.app.screenshot('analysis-chart-stacked-light')
+  await form.getByLabel('Chart type').selectOption('histogram')
+  await form.getByLabel('X as').selectOption('bins')
+  await form.getByLabel('X column').selectOption('Total')
+  await form.getByLabel('Split into series by').selectOption('')
+  await form.getByLabel('Title').fill('Invoice totals histogram')
+  await form.getByRole('button', { name: 'Draw chart' }).click()
+  await expect(a.chart('Invoice totals histogram')).toBeVisible()
+
   // Scatter: invoice id against total, every point (412 is under the sample limit).
   await form.getByLabel('Chart type').selectOption('scatter')
   await form.getByLabel('X column').selectOption('InvoiceId')

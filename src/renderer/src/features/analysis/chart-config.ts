@@ -69,13 +69,19 @@ export function chartConfig(data: ChartData, c: ThemeColors, opts: ConfigOptions
     const line = data.type === 'line'
     type = line ? 'line' : 'bar'
     const histogram = data.type === 'histogram'
+    // "(other)" folds the small series together: grey, so it does not read as one more country.
+    const seriesColor = (label: string, i: number): string => (label === '(other)' ? c.muted : color(i))
     datasets = data.datasets.map((d, i) => ({
       type: line ? ('line' as const) : ('bar' as const),
       label: d.label,
       data: d.data,
       backgroundColor:
-        opts.barColors && data.datasets.length === 1 ? opts.barColors.map((bc) => bc ?? color(i)) : line ? withAlpha(color(i), 0.2) : color(i),
-      borderColor: color(i),
+        opts.barColors && data.datasets.length === 1
+          ? opts.barColors.map((bc) => bc ?? color(i))
+          : line
+            ? withAlpha(seriesColor(d.label, i), 0.2)
+            : seriesColor(d.label, i),
+      borderColor: seriesColor(d.label, i),
       borderWidth: line ? 2 : 0,
       pointRadius: line ? 2 : 0,
       spanGaps: false,
