@@ -265,3 +265,28 @@ test('profiles a SELECT (a query result) from the source’s Profile… action',
   const max = Number((await a.stat('DaysToReport', 'Max')).replace(/,/g, ''))
   expect(max).toBeCloseTo(expected.maxDays, 3)
 })
+
+test('a profile runs as a job with progress, and Cancel stops it and keeps nothing', async ({ page }) => {
+  // Big enough that the profile is still running when Cancel is pressed (about a second per 250k rows here).
+  const path = join(state().workDir, 'profile-cancel.sqlite')
+  if (!existsSync(path)) {
+    const tmp = `${path}.tmp`
+    rmSync(tmp, { force: true })
+    const db = new Database(tmp)
+    db.exec(`CREATE TABLE big(id INTEGER PRIMARY KEY, a REAL, b TEXT, c TEXT);
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500000)
+      INSERT INTO big SELECT i, abs(random() % 100000) / 7.0, 'cat' || (i % 37), date('2020-01-01', '+' || (i % 2000) || ' days') FROM n;`)
+    db.close()
+    renameSync(tmp, path)
+  }
+  const a = new AnalysisPage(page)
+  await a.app.open()
+  await a.openSource(path)
+  await a.app.sidebar().getByRole('button', { name: 'Profile big', exact: true }).click()
+  const job = page.getByRole('main').getByRole('group', { name: 'Job Profiling big' })
+  await expect(job).toBeVisible()
+  await job.getByTestId('job-cancel').click()
+  await expect(page.getByRole('alert').filter({ hasText: 'cancelled' })).toBeVisible()
+  await expect(page.getByTestId('profile-summary')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Run profile' })).toBeEnabled()
+})
