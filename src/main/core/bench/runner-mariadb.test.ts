@@ -50,8 +50,10 @@ describe.skipIf(!hasDb)('benchmark runner on MariaDB (custom pairs)', () => {
     expect(p.a.plan?.format).toBe('mariadb-analyze-json')
     expect(p.a.plan?.measured).toBe(true)
     const flat = JSON.stringify(p.a.plan?.steps)
-    expect(flat).toContain('scan o')
-    expect(flat).toContain('eq_ref c using PRIMARY')
+    // The optimizer may drive the join from either table (it depends on the statistics of the moment),
+    // so the test asks for both tables' steps with their access method, not for one order.
+    expect(flat).toMatch(/"(scan|ref|eq_ref) o[ "]/)
+    expect(flat).toMatch(/"(scan|ref|eq_ref) c[ "]/)
     expect(flat).toContain('"timeMs"')
     expect(flat).toContain('"rows"')
     expect(benchmarkReport(r)).toMatch(/InnoDB buffer pool: \d+ MiB/)
