@@ -201,6 +201,12 @@ export function ConsolidateTab({ tab }: TabViewProps): ReactNode {
                 <button type="button" onClick={() => csv.open({ sourceId, what: { plan: consolidationPlanSchema.parse(plan) }, defaultName: `${base}-consolidated.csv`, label: 'consolidation' })} disabled={!preview}>
                   Export CSV…
                 </button>
+                <button type="button" onClick={() => preview && ws.open({ kind: 'profile', title: `Profile · ${base} consolidation`, sourceId, params: { sql: preview.sql } })} disabled={!preview}>
+                  Profile Result
+                </button>
+                <button type="button" onClick={() => preview && ws.open({ kind: 'overview', title: `Overview · ${base} consolidation`, sourceId, params: { sql: preview.sql } })} disabled={!preview}>
+                  Clinic Overview
+                </button>
               </div>
               <div className="row">
                 <label>
