@@ -322,6 +322,7 @@ test('cell viewer: JSON pretty-printed, blobs as size and hex, NULL unlike the e
 
 test('on MariaDB: browse Track by key, filter, last page, console with its plan, inspector keys', async ({ page }) => {
   const database = state().mysqlDatabase
+  if (!database && process.env.CI) throw new Error(`MariaDB is required in CI: ${state().mysqlUnavailable ?? 'no database'}`)
   test.skip(!database, state().mysqlUnavailable ?? 'no MariaDB')
   if (!database) return
   const app = new AppPage(page)
