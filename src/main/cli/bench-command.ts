@@ -15,6 +15,7 @@ import { withAtomicFile } from '../core/jobs/atomic-file'
 import { createJobContext } from '../core/jobs/job-context'
 import type { CliCommand, CliIO } from './cli-command'
 import { resolveSource, SOURCE_USAGE } from './source-option'
+import { cancelOnSigint } from './cli-job'
 
 const USAGE = `Usage: sonograph bench DB [options] --report out.md
        sonograph bench DB --sweep 10000,50000,200000 [options] --report out.md
@@ -125,12 +126,7 @@ export const benchCommand: CliCommand = {
       io.err(`sonograph bench: --report FILE.md is required\n\n${USAGE}`)
       return 2
     }
-    const cancel = new Int32Array(1)
-    const onSigint = (): void => {
-      Atomics.store(cancel, 0, 1)
-      io.err('Cancelling after the current query…')
-    }
-    process.once('SIGINT', onSigint)
+    const { flag: cancel, dispose: stopCancelOnSigint } = cancelOnSigint(io, 'Cancelling after the current query…')
     let lastPhase = ''
     const ctx = createJobContext(
       (u) => {
@@ -200,7 +196,7 @@ export const benchCommand: CliCommand = {
       io.err(`sonograph bench: ${e.message}`)
       return e.code === 'MISMATCH' ? 3 : e.code === 'BAD_ARGUMENT' ? 2 : e.code === 'CANCELLED' ? 130 : 1
     } finally {
-      process.off('SIGINT', onSigint)
+      stopCancelOnSigint()
     }
   },
 }

@@ -5,6 +5,7 @@ import { copyToSqliteJob } from '../core/db/mysql-to-sqlite'
 import { createJobContext } from '../core/jobs/job-context'
 import type { CliCommand } from './cli-command'
 import { PASSWORD_ENV, resolveSource } from './source-option'
+import { cancelOnSigint, progressLines } from './cli-job'
 
 export const copyCommand: CliCommand = {
   name: 'copy',
@@ -48,23 +49,13 @@ The password comes from ${PASSWORD_ENV} (set it empty for none) or a prompt.`,
       ?.split(',')
       .map((t) => t.trim())
       .filter(Boolean)
-    const cancel = new Int32Array(1)
-    const onSigint = (): void => {
-      Atomics.store(cancel, 0, 1)
-      io.err('\nCancelling…')
-    }
-    process.once('SIGINT', onSigint)
+    const { flag: cancel, dispose: stopCancelOnSigint } = cancelOnSigint(io)
     try {
       const spec = await resolveSource(positionals[0], values.source, io)
       if (spec.kind !== 'mysql') throw new AppError('BAD_ARGUMENT', 'copy reads a MySQL/MariaDB database: pass --source mysql://USER@HOST:PORT/DATABASE', { field: 'source' })
       const output = resolve(values.output)
-      let lastLine = ''
       const ctx = createJobContext(
-        (u) => {
-          const line = `${u.phase}: ${u.done.toLocaleString('en')}${u.total ? ` / ${u.total.toLocaleString('en')}` : ''} ${u.unit}`
-          if (line !== lastLine) io.err(line)
-          lastLine = line
-        },
+        progressLines(io),
         cancel,
         1000,
       )
@@ -78,7 +69,7 @@ The password comes from ${PASSWORD_ENV} (set it empty for none) or a prompt.`,
       io.err(`sonograph copy: ${e.message}`)
       return e.code === 'CANCELLED' ? 130 : e.code === 'BAD_ARGUMENT' ? 2 : 1
     } finally {
-      process.removeListener('SIGINT', onSigint)
+      stopCancelOnSigint()
     }
   },
 }

@@ -4,6 +4,7 @@ import { etlJob } from '../core/clinic/etl-job'
 import { createJobContext } from '../core/jobs/job-context'
 import type { CliCommand } from './cli-command'
 import { resolveSource, SOURCE_USAGE } from './source-option'
+import { cancelOnSigint } from './cli-job'
 
 const usage = `Usage: sonograph etl (LAB.sqlite | --source mysql://USER@HOST[:PORT]/DB) [--incremental]
 
@@ -32,12 +33,7 @@ export const etlCommand: CliCommand = {
       io.err(`sonograph etl: ${(err as Error).message}\n\n${usage}`)
       return 2
     }
-    const cancel = new Int32Array(1)
-    const onSigint = (): void => {
-      Atomics.store(cancel, 0, 1)
-      io.err('\nCancelling…')
-    }
-    process.once('SIGINT', onSigint)
+    const { flag: cancel, dispose: stopCancelOnSigint } = cancelOnSigint(io)
     try {
       const spec = await resolveSource(positionals[0], values.source, io, { writable: true })
       const ctx = createJobContext((u) => io.err(`${u.phase} (${u.done}/${u.total ?? '?'})`), cancel, 0)
@@ -54,7 +50,7 @@ export const etlCommand: CliCommand = {
       io.err(`sonograph etl: ${e.message}`)
       return e.code === 'CANCELLED' ? 130 : e.code === 'BAD_ARGUMENT' ? 2 : 1
     } finally {
-      process.removeListener('SIGINT', onSigint)
+      stopCancelOnSigint()
     }
   },
 }

@@ -9,6 +9,7 @@ import { exportCsvJob } from '../core/export/csv-export-job'
 import { createJobContext } from '../core/jobs/job-context'
 import type { CliCommand, CliIO } from './cli-command'
 import { SOURCE_USAGE, resolveSource } from './source-option'
+import { cancelOnSigint } from './cli-job'
 
 /** CSV flags shared by `export` and `consolidate`. */
 export const CSV_FLAGS = {
@@ -62,12 +63,7 @@ export function csvOptionsFromFlags(v: CsvFlagValues): CsvOptions {
 
 /** Runs an export inline with progress on stderr; Ctrl-C cancels and leaves no file. */
 export async function runExport(name: string, spec: SourceSpec, what: ExportSubject, output: string, options: CsvOptions, io: CliIO): Promise<number> {
-  const cancel = new Int32Array(1)
-  const onSigint = (): void => {
-    Atomics.store(cancel, 0, 1)
-    io.err('\nCancelling…')
-  }
-  process.once('SIGINT', onSigint)
+  const { flag: cancel, dispose: stopCancelOnSigint } = cancelOnSigint(io)
   try {
     const ctx = createJobContext(
       (u) => {
@@ -85,7 +81,7 @@ export async function runExport(name: string, spec: SourceSpec, what: ExportSubj
     // 3: the recipe does not fit this database (a table or column it names is missing).
     return e.code === 'CANCELLED' ? 130 : e.code === 'BAD_ARGUMENT' ? 2 : e.code === 'MISMATCH' ? 3 : 1
   } finally {
-    process.removeListener('SIGINT', onSigint)
+    stopCancelOnSigint()
   }
 }
 

@@ -6,6 +6,7 @@ import { generateHealthcareJob, type LabTarget } from '../core/clinic/generate-j
 import { createJobContext } from '../core/jobs/job-context'
 import type { CliCommand, CliIO } from './cli-command'
 import { mysqlPassword, parseMysqlUrl, PASSWORD_ENV } from './source-option'
+import { cancelOnSigint, progressLines } from './cli-job'
 
 const usage = `Usage: sonograph generate healthcare --patients N --encounters N [--seed S] (-o LAB.sqlite | --target mysql://USER@HOST[:PORT]/DB)
 
@@ -79,12 +80,7 @@ export const generateCommand: CliCommand = {
       return 2
     }
     const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined)
-    const cancel = new Int32Array(1)
-    const onSigint = (): void => {
-      Atomics.store(cancel, 0, 1)
-      io.err('\nCancelling…')
-    }
-    process.once('SIGINT', onSigint)
+    const { flag: cancel, dispose: stopCancelOnSigint } = cancelOnSigint(io)
     try {
       const patients = intOption(str('patients'), 'patients')
       const encounters = intOption(str('encounters'), 'encounters')
@@ -94,13 +90,8 @@ export const generateCommand: CliCommand = {
       const days = intOption(str('days'), 'days')
       const start = str('start')
       const target = await targetOf({ output: str('output'), target: str('target'), force: values.force === true, append: values.append === true }, io)
-      let last = ''
       const ctx = createJobContext(
-        (u) => {
-          const line = `${u.phase}: ${u.done.toLocaleString('en')}${u.total ? ` / ${u.total.toLocaleString('en')}` : ''} ${u.unit}`
-          if (line !== last) io.err(line)
-          last = line
-        },
+        progressLines(io),
         cancel,
         1000,
       )
@@ -127,7 +118,7 @@ export const generateCommand: CliCommand = {
       io.err(`sonograph generate: ${e.message}`)
       return e.code === 'CANCELLED' ? 130 : e.code === 'BAD_ARGUMENT' ? 2 : 1
     } finally {
-      process.removeListener('SIGINT', onSigint)
+      stopCancelOnSigint()
     }
   },
 }

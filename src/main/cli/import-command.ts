@@ -8,6 +8,7 @@ import type { MysqlTarget } from '../core/dump/mysql-target'
 import { createJobContext } from '../core/jobs/job-context'
 import type { CliCommand } from './cli-command'
 import { mysqlPassword, parseMysqlUrl, PASSWORD_ENV } from './source-option'
+import { cancelOnSigint } from './cli-job'
 
 const DIALECTS = ['auto', 'mysql', 'postgres', 'sqlite'] as const
 
@@ -69,12 +70,7 @@ Exit status: 0 imported, 3 imported but some statements failed (listed in the re
       io.err(`sonograph import: --dialect must be one of ${DIALECTS.join(', ')}, got ${values.dialect}`)
       return 2
     }
-    const cancel = new Int32Array(1)
-    const onSigint = (): void => {
-      Atomics.store(cancel, 0, 1)
-      io.err('\nCancelling…')
-    }
-    process.once('SIGINT', onSigint)
+    const { flag: cancel, dispose: stopCancelOnSigint } = cancelOnSigint(io)
     try {
       const path = resolve(dump)
       if (!existsSync(path)) throw new AppError('NOT_FOUND', `No such file: ${dump}`, { file: path })
@@ -106,7 +102,7 @@ Exit status: 0 imported, 3 imported but some statements failed (listed in the re
       io.err(`sonograph import: ${e.message}`)
       return e.code === 'CANCELLED' ? 130 : e.code === 'BAD_ARGUMENT' ? 2 : 1
     } finally {
-      process.removeListener('SIGINT', onSigint)
+      stopCancelOnSigint()
     }
   },
 }
