@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../shared/jobs'
 import { openSqlite } from '../db/sqlite-native'
+import { RateTracker } from './job-context'
 import { JobRunner, type JobEvents } from './job-runner'
 
 const ROWS = 5_000_000
@@ -29,10 +30,16 @@ beforeAll(() => {
   db.close()
 }, 300_000)
 
-function collectingRunner(): { runner: JobRunner; progress: JobProgress[]; finished: Parameters<JobEvents['finished']>[0][] } {
+function collectingRunner(onProgress?: (p: JobProgress) => void): { runner: JobRunner; progress: JobProgress[]; finished: Parameters<JobEvents['finished']>[0][] } {
   const progress: JobProgress[] = []
   const finished: Parameters<JobEvents['finished']>[0][] = []
-  const runner = new JobRunner({ progress: (p) => progress.push(p), finished: (f) => finished.push(f) })
+  const runner = new JobRunner({
+    progress: (p) => {
+      progress.push(p)
+      onProgress?.(p)
+    },
+    finished: (f) => finished.push(f),
+  })
   return { runner, progress, finished }
 }
 
@@ -49,29 +56,34 @@ describe('row-count job', () => {
 
   it('cancels mid-count on a 5-million-row table: progress arrives first, nothing is changed', async () => {
     const before = { digest: digest(dbPath), mtime: statSync(dbPath).mtimeMs, files: readdirSync(dir).sort() }
-    const { runner, progress, finished } = collectingRunner()
-    const { jobId, done } = runner.start('rowCount', { spec: { kind: 'sqlite', path: dbPath, writable: false }, chunkRows: 20_000 })
-    // Wait for real progress, then cancel.
-    await new Promise<void>((resolve) => {
-      const tick = setInterval(() => {
-        if (progress.some((p) => p.done > 0) || finished.length > 0) {
-          clearInterval(tick)
-          resolve()
-        }
-      }, 5)
+    // Cancel from the job's first progress event, sent once the spans are known and before any
+    // counting: nearly all 5 million rows are still to count when the flag is set.
+    let cancelling: Promise<boolean> | undefined
+    let jobId = ''
+    const { runner, progress, finished } = collectingRunner(() => {
+      cancelling ??= runner.cancel(jobId)
     })
-    const cancelled = await runner.cancel(jobId)
-    expect(cancelled).toBe(true)
+    const started = runner.start('rowCount', { spec: { kind: 'sqlite', path: dbPath, writable: false }, chunkRows: 20_000 })
+    jobId = started.jobId
+    const { done } = started
     await expect(done).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(await cancelling).toBe(true)
     expect(finished).toHaveLength(1)
     expect(finished[0]?.state).toBe('cancelled')
     const last = progress.at(-1)!
     expect(last.done).toBeLessThan(ROWS)
     expect(last.total).toBe(ROWS + 3)
     expect(last.unit).toBe('rows')
-    // A rate appears once two samples exist.
-    expect(progress.some((p) => p.rate !== null && p.rate > 0)).toBe(true)
     expect(runner.running()).toEqual([])
     expect({ digest: digest(dbPath), mtime: statSync(dbPath).mtimeMs, files: readdirSync(dir).sort() }).toEqual(before)
+  })
+})
+
+describe('progress rate and estimate', () => {
+  it('derives units per second and the time left from successive updates', () => {
+    const t = new RateTracker()
+    expect(t.update(0, 1000, 10_000)).toEqual({ rate: null, etaSeconds: null })
+    expect(t.update(200, 1000, 11_000)).toEqual({ rate: 200, etaSeconds: 4 })
+    expect(t.update(500, 1000, 12_000)).toEqual({ rate: 250, etaSeconds: 2 })
   })
 })
