@@ -119,13 +119,15 @@ FROM (
 GROUP BY x.specialty
 ORDER BY specialty`,
     ),
+    // The inpatient types are read from the dimension as a list, so both engines seek the covering index
+    // idx_fact_type_specialty_readmit by type; as a join, SQLite scanned the whole index (32 ms against 12 ms at 200k).
     star: both(
       () => `SELECT s.specialty_name AS specialty, COUNT(*) AS inpatient_stays, SUM(f.readmitted_30d) AS readmissions,
   ROUND(100.0 * SUM(f.readmitted_30d) / COUNT(*), 2) AS readmission_rate_pct
 FROM fact_encounters f
-JOIN dim_encounter_type t ON t.encounter_type_key = f.encounter_type_key
 JOIN dim_specialty s ON s.specialty_key = f.specialty_key
-WHERE t.is_inpatient = 1 AND f.discharge_ts IS NOT NULL
+WHERE f.encounter_type_key IN (SELECT t.encounter_type_key FROM dim_encounter_type t WHERE t.is_inpatient = 1)
+  AND f.discharge_ts IS NOT NULL
 GROUP BY s.specialty_name
 ORDER BY specialty`,
     ),
