@@ -72,6 +72,36 @@ export function referencedEntity(column: string): string | null {
   return null
 }
 
+/** Role words and the tables that usually hold such people: `SupportRepId` names an employee. */
+const ROLE_GROUPS: [RegExp, string[]][] = [
+  [
+    /^(rep|representative|agent|salesperson|seller|manager|supervisor|boss|mentor|owner|assignee|approver|reviewer|author|creator|editor|clerk|cashier|operator|handler|coordinator|lead|staff|employee|worker)$/,
+    ['employee', 'staff', 'user', 'person', 'member', 'worker', 'agent'],
+  ],
+  [
+    /^(physician|doctor|surgeon|radiologist|sonographer|clinician|practitioner|attending|provider|nurse|therapist|specialist|consultant)$/,
+    ['provider', 'physician', 'doctor', 'clinician', 'practitioner', 'staff', 'employee'],
+  ],
+  [/^(customer|client|buyer|purchaser|payer|shopper)$/, ['customer', 'client', 'account']],
+]
+
+/**
+ * For an `<words> id` column whose words name no table, the entities it may
+ * still point at, most likely first: the trailing words (`billing_address_id`
+ * -> address), then the tables that usually hold the role its last word names
+ * (`SupportRepId` -> employee, `referring_physician_id` -> provider, doctor).
+ */
+export function roleEntities(column: string): string[] {
+  const ws = words(column)
+  if (ws.length < 2 || ws[ws.length - 1] !== 'id') return []
+  const name = ws.slice(0, -1)
+  const out: string[] = []
+  for (let k = 1; k < name.length; k++) out.push(entityKey(name.slice(k).join('_')))
+  const last = singular(name[name.length - 1]!)
+  for (const [re, entities] of ROLE_GROUPS) if (re.test(last)) out.push(...entities)
+  return [...new Set(out)]
+}
+
 /** Column names that conventionally point at the same table's key (hierarchies). */
 export function isSelfReferenceName(column: string): boolean {
   const key = words(column).join('')

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SqliteDriver } from '../db/sqlite-driver'
 import { CHINOOK_SQL, ULTRASOUND_SQL, buildFixtureDb } from './fixture-databases'
-import { entityKey, referencedEntity, singular } from './name-forms'
+import { entityKey, referencedEntity, roleEntities, singular } from './name-forms'
 import { DEFAULT_INFERENCE_THRESHOLD, inferRelationships } from './relationship-inference'
 import { declaredRelationships } from './relationships'
 
@@ -65,12 +65,30 @@ describe('relationship inference', () => {
     expect(Math.min(...confidences)).toBeGreaterThanOrEqual(DEFAULT_INFERENCE_THRESHOLD)
   })
 
-  it('finds Chinook relationships from names and data, except the role-named SupportRepId', async () => {
-    const { declared, inferred } = await compare(CHINOOK_SQL, 'chinook')
-    // Customer.SupportRepId -> Employee: the column names a role, not the table, so no name rule can find it.
-    const findable = declared.filter((id) => id !== 'Customer(SupportRepId)->Employee(EmployeeId)')
+  it('finds every Chinook relationship from names and data, the role-named SupportRepId included, and nothing else', async () => {
+    const { declared, inferred, confidences } = await compare(CHINOOK_SQL, 'chinook')
     expect(declared).toHaveLength(11)
-    expect(inferred).toEqual(findable)
+    expect(declared).toContain('Customer(SupportRepId)->Employee(EmployeeId)')
+    expect(inferred).toEqual(declared)
+    expect(Math.min(...confidences)).toBeGreaterThanOrEqual(DEFAULT_INFERENCE_THRESHOLD)
+  })
+
+  it('reads role names: trailing words first, then the tables that hold such roles', () => {
+    expect(roleEntities('SupportRepId')).toEqual(['rep', 'employee', 'staff', 'user', 'person', 'member', 'worker', 'agent'])
+    expect(roleEntities('billing_address_id').slice(0, 1)).toEqual(['address'])
+    expect(roleEntities('referring_physician_id')).toContain('doctor')
+    expect(roleEntities('SupportRep')).toEqual([])
+  })
+
+  it('keeps a role-named column whose values are not all employees below the threshold', async () => {
+    const d = build(CHINOOK_SQL, 'chinook-role.db', true)
+    d.db.exec('UPDATE Customer SET SupportRepId = SupportRepId + 50 WHERE CustomerId % 3 = 0')
+    const shown = await inferRelationships(d, await d.introspect())
+    expect(shown.map((r) => r.id)).not.toContain('Customer(SupportRepId)->Employee(EmployeeId)')
+    const all = await inferRelationships(d, await d.introspect(), { threshold: 0 })
+    const rel = all.find((r) => r.id === 'Customer(SupportRepId)->Employee(EmployeeId)')!
+    expect(rel.confidence).toBeGreaterThan(0.5)
+    expect(rel.confidence).toBeLessThan(0.8)
   })
 
   it('scores a candidate by the share of child values found in the parent', async () => {

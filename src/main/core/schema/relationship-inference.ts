@@ -1,7 +1,7 @@
 import type { Relationship, SchemaModel, TableInfo } from '../../../shared/schema-model'
 import { relationshipId } from '../../../shared/schema-model'
 import type { Driver } from '../db/driver'
-import { compatibleTypes, entityKey, isSelfReferenceName, referencedEntity, words } from './name-forms'
+import { compatibleTypes, entityKey, isSelfReferenceName, referencedEntity, roleEntities, words } from './name-forms'
 
 /** Inferred edges at or above this share of child values found in the parent are shown. */
 export const DEFAULT_INFERENCE_THRESHOLD = 0.95
@@ -32,8 +32,8 @@ function singlePk(t: TableInfo): string | null {
  * whose entity is a table (singular/plural aware) with a one-column primary key
  * of a compatible type, or whose name equals another table's `<entity>_id`
  * primary key; plus hierarchy columns (`ReportsTo`, `parent_id`) pointing at
- * their own table. A role name that does not contain the entity
- * (`SupportRepId` -> Employee) cannot be found by name and is not guessed.
+ * their own table; and, where the name matches no table, role names
+ * (`SupportRepId` -> Employee, `billing_address_id` -> Address; see roleEntities).
  */
 export function nameCandidates(model: SchemaModel): Candidate[] {
   const tables = model.tables.filter((t) => t.kind === 'table')
@@ -76,6 +76,16 @@ export function nameCandidates(model: SchemaModel): Candidate[] {
         for (const parent of byPkName.get(words(col.name).join('')) ?? []) consider(parent, 3)
       }
       if (isSelfReferenceName(col.name)) consider(child, 1)
+      // A role name (`SupportRepId`): only when the name matched no table, never for the table's own key,
+      // and only parents keyed `id` or `<entity>id`. The data check decides, as for every candidate.
+      if (entity && found.size === 0 && singlePk(child) !== col.name) {
+        for (const role of roleEntities(col.name)) {
+          for (const parent of byEntity.get(role) ?? []) {
+            const pkWords = words(singlePk(parent) ?? '').join('')
+            if (pkWords === 'id' || pkWords === `${role}id`) consider(parent, 0)
+          }
+        }
+      }
       out.push(...found.values())
     }
   }
