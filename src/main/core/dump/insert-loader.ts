@@ -4,8 +4,8 @@ import type { DumpDialect } from './dialect'
 import { quoteId, tokenize } from './sql-lexer'
 import { hasByteEscapes, hexToBytes, repairText, stringToBytes, unescapePgE } from './string-escapes'
 import { Conv, conversionsFor, normalizeDate, numberKindsFor, type TableCatalog, type TableEntry } from './table-catalog'
-import { INSERT_HEAD, ODKU, type PreScanned } from './prescan'
-import { numberForNumeric, numberForTypeless, scanTuples, ValueTag, type RowSink, type SqlValue } from './value-scanner'
+import { hasOnDuplicateKey, INSERT_HEAD, type PreScanned } from './prescan'
+import { numberForNumeric, numberForTypeless, scanValues, valueAt, type SqlValue } from './value-scanner'
 
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 
@@ -63,8 +63,10 @@ export class InsertLoader {
     return s
   }
 
-  /** Runs one INSERT/REPLACE statement; throws SQLite's error for a failed one (nothing of it is kept). */
-  /** `pre`: the values already read on the importing thread (prescan.ts); otherwise they are read here. */
+  /**
+   * Runs one INSERT/REPLACE statement; throws SQLite's error for a failed one (nothing of it is kept).
+   * `pre`: its values, already located on the importing thread (prescan.ts); otherwise they are located here.
+   */
   insert(text: string, pre?: PreScanned): InsertOutcome {
     const head = INSERT_HEAD.exec(text)
     if (!head) return { rows: 0, fallback: 'not a VALUES insert' }
@@ -74,78 +76,54 @@ export class InsertLoader {
     if (!entry) return { rows: 0, fallback: 'unknown table' }
     const columns = head[4] ? tokenize(head[4].slice(1, -1), this.dialect).filter((t) => t.k === 'ident' || t.k === 'word').map((t) => t.v) : entry.columns
     // ON DUPLICATE KEY UPDATE is rewritten as an upsert by the SQL path.
-    if (ODKU.test(text.length > 4096 ? text.slice(-4096) : text)) return { rows: 0, fallback: 'ON DUPLICATE KEY UPDATE' }
-    const suffix = ''
-    const mode = /^REPLACE/i.test(head[1]!) ? 'OR REPLACE ' : head[2] ? 'OR IGNORE ' : ''
-    const target: Target = { entry, columns, mode, suffix }
+    if (!pre && hasOnDuplicateKey(text)) return { rows: 0, fallback: 'ON DUPLICATE KEY UPDATE' }
+    let sv = pre?.values
+    if (!sv) {
+      const r = scanValues(text, head[0].length, this.dialect)
+      if (!r.ok) return { rows: 0, fallback: r.reason }
+      if (r.end < text.length && text.slice(r.end).trim() !== '') return { rows: 0, fallback: 'text after the values' }
+      sv = r.values
+    }
     const width = columns.length
+    if (sv.width !== width || sv.mixedWidth >= 0) {
+      throw new RowWidthError(`Column count does not match: ${sv.width !== width ? sv.width : sv.mixedWidth} values for ${width} columns`)
+    }
+    const mode = /^REPLACE/i.test(head[1]!) ? 'OR REPLACE ' : head[2] ? 'OR IGNORE ' : ''
+    const target: Target = { entry, columns, mode, suffix: '' }
+    const rows = sv.count / width
     const per = batchRows(width)
     const conv = conversionsFor(entry, columns, this.dialect, false)
+    const kinds = numberKindsFor(entry, columns)
     const repair = this.bytesEscaped()
-    const full = this.statement(target, per)
-    let runs = 0
-    let loaded = 0
-    const sink: RowSink = {
-      vals: [],
-      numericCols: numberKindsFor(entry, columns),
-      endRow: (w: number): void => {
-        if (w !== width) throw new RowWidthError(`Column count does not match: ${w} values for ${width} columns`)
-        if (sink.vals.length === per * width) {
-          this.prepareValues(sink.vals, width, conv, repair)
-          if (runs++ === 1) this.openSavepoint()
-          full.run(sink.vals)
-          loaded += per
-          sink.vals.length = 0
-        }
-      },
-    }
+    const fullBatches = Math.floor(rows / per)
     try {
-      if (pre) {
-        if (pre.tupleWidth !== width) throw new RowWidthError(`Column count does not match: ${pre.tupleWidth} values for ${width} columns`)
-        const { strs, offs, tags, count } = pre
-        const kinds = sink.numericCols
-        const vals = sink.vals
-        for (let v = 0, col = 0; v < count; v++) {
-          const tag = tags[v]
-          if (tag === ValueTag.Null) vals.push(null)
-          else {
-            const s = strs.slice(offs[v]!, offs[v + 1]!)
-            if (tag === ValueTag.Str) vals.push(s)
-            else if (tag === ValueTag.Num) {
-              const k = kinds === null ? 0 : kinds[col]
-              vals.push(k === 2 ? numberForNumeric(s) : k === 1 ? numberForTypeless(s) : s)
-            } else vals.push(hexToBytes(s))
+      // A statement's first batch needs no savepoint (one statement is atomic); later ones do, so a failure undoes them all.
+      if (fullBatches + (rows % per) > 1) this.openSavepoint()
+      let v = 0
+      if (fullBatches > 0) {
+        const full = this.statement(target, per)
+        const vals = new Array<SqlValue>(per * width)
+        for (let b = 0; b < fullBatches; b++) {
+          for (let k = 0, col = 0; k < vals.length; k++, v++) {
+            vals[k] = valueAt(sv, text, v, kinds === null ? 0 : kinds[col]!)
+            if (++col === width) col = 0
           }
-          if (++col === width) {
-            col = 0
-            sink.endRow(width)
-          }
-        }
-      } else {
-        const r = scanTuples(text, head[0].length, this.dialect, sink)
-        const restStart = r.ok ? r.end : -1
-        if (!r.ok || (restStart < text.length && text.slice(restStart).trim() !== '')) {
-          this.rollbackSavepoint()
-          return { rows: 0, fallback: r.ok ? 'text after the values' : r.reason }
+          this.prepareValues(vals, width, conv, repair)
+          full.run(vals)
         }
       }
-      const rest = sink.vals.length / width
-      if (rest > 0) {
-        this.prepareValues(sink.vals, width, conv, repair)
-        if (runs > 0) this.openSavepoint()
+      if (v < sv.count) {
         const one = this.statement(target, 1)
-        const row: SqlValue[] = new Array<SqlValue>(width)
-        for (let r0 = 0; r0 < rest; r0++) {
-          for (let k = 0; k < width; k++) row[k] = sink.vals[r0 * width + k]!
+        const row = new Array<SqlValue>(width)
+        while (v < sv.count) {
+          for (let col = 0; col < width; col++, v++) row[col] = valueAt(sv, text, v, kinds === null ? 0 : kinds[col]!)
+          this.prepareValues(row, width, conv, repair)
           one.run(row)
-          runs++
-          if (runs === 2) this.openSavepoint()
         }
-        loaded += rest
       }
       this.releaseSavepoint()
-      entry.rowsLoaded += loaded
-      return { rows: loaded }
+      entry.rowsLoaded += rows
+      return { rows }
     } catch (err) {
       this.rollbackSavepoint()
       throw err
@@ -176,7 +154,6 @@ export class InsertLoader {
     }
   }
 
-  // A statement's first batch needs no savepoint (one statement is atomic); later ones do, so a failure undoes them all.
   private openSavepoint(): void {
     if (this.savepoint) return
     this.db.exec('SAVEPOINT dump_stmt')

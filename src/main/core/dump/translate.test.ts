@@ -119,4 +119,29 @@ SELECT pg_catalog.setval('public.child_id_seq', 2, true);
     expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name = 'child_tags_idx'`).pluck().get()).toBe('child_tags_idx')
     db.close()
   })
+
+  it('reports the same foreign key violations as PRAGMA foreign_key_check, whichever way each key is checked', async () => {
+    const { report, out } = await load(
+      'fkcheck',
+      `CREATE TABLE parent (id int NOT NULL, code varchar(5) NOT NULL, PRIMARY KEY (id), UNIQUE KEY uq_code (code));
+CREATE TABLE child (
+  id int NOT NULL, parent_id int DEFAULT NULL, parent_code varchar(5) DEFAULT NULL,
+  PRIMARY KEY (id), KEY fk_parent (parent_id),
+  CONSTRAINT fk_parent FOREIGN KEY (parent_id) REFERENCES parent (id),
+  CONSTRAINT fk_code FOREIGN KEY (parent_code) REFERENCES parent (code)
+);
+CREATE TABLE clean (id int NOT NULL, parent_id int NOT NULL, PRIMARY KEY (id), KEY k (parent_id), CONSTRAINT fk_clean FOREIGN KEY (parent_id) REFERENCES parent (id));
+INSERT INTO parent VALUES (1,'a'),(2,'b');
+INSERT INTO child VALUES (1,1,'a'),(2,'2','b'),(3,NULL,NULL),(4,7,'a'),(5,7,'zz'),(6,8,'b');
+INSERT INTO clean VALUES (1,1),(2,2),(3,2);
+`,
+    )
+    const db = new Database(out, { readonly: true })
+    const pragma = db.prepare('PRAGMA foreign_key_check').all() as { table: string }[]
+    db.close()
+    // Rows 4, 5, 6 of child name parents 7 and 8 (row 5 also the code 'zz'); 'clean' has none.
+    expect(pragma.length).toBe(4)
+    expect(report.foreignKeyCheck).toMatchObject({ ran: true, violations: pragma.length })
+    expect(new Set(report.foreignKeyCheck.sample.map((v) => v.table))).toEqual(new Set(['child']))
+  })
 })

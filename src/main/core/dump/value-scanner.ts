@@ -3,25 +3,48 @@ import { hexToBytes, mysqlEscapeChar, stringToBytes, unescapePgE } from './strin
 
 export type SqlValue = null | number | bigint | string | Buffer
 
-/** Receives scanned values; `endRow` is called after each parenthesised tuple with its value count. */
-export interface RowSink {
-  vals: SqlValue[]
-  /** Per column, how a number literal is bound: 0 as text (text columns), 1 typeless, 2 numeric affinity. */
-  numericCols: Uint8Array | null
-  /** When set, one tag per value (see ValueTag): what kind of literal it was. */
-  tags?: number[] | null
-  endRow(width: number): void
-}
-
-/** The kind of literal a value came from, for a loader that binds it later (see prescan.ts). */
-export const enum ValueTag {
+/** What kind of literal a scanned value is, and where its value lives (see ScannedValues). */
+export const enum Tag {
+  /** A string written without escapes: the text between `starts` and `ends`. */
   Str = 0,
+  /** A number of at most 15 characters: `nums` holds it exactly, the text is between `starts` and `ends`. */
   Num = 1,
-  Null = 2,
-  Bytes = 3,
+  /** A longer number: only its text (bound by the column's affinity, see numberForTypeless). */
+  NumText = 2,
+  Null = 3,
+  /** A string with escapes, decoded: `decoded[starts[v]]`. */
+  Decoded = 4,
+  /** Hex digits of `X'..'` or `0x..` between `starts` and `ends`: a blob. */
+  Hex = 5,
+  /** A `_binary '...'` string without escapes: its characters are bytes. */
+  StrBytes = 6,
+  /** A `_binary '...'` string with escapes, decoded: `decoded[starts[v]]`, characters as bytes. */
+  DecodedBytes = 7,
+  /** TRUE/FALSE and `b'..'` literals: the number in `nums`, whatever the column. */
+  Fixed = 8,
 }
 
-export type ScanOutcome = { ok: true; end: number } | { ok: false; at: number; reason: string }
+/**
+ * The values of one `VALUES (...), (...)` list as typed arrays over the
+ * statement text: a tag per value, the span of its text, the number when it
+ * is one. Nothing is copied while scanning, which is the point: an import
+ * scans on one thread and binds on another (sqlite-load-client.ts), and typed
+ * arrays cross threads as cheap copies where arrays of small values would be
+ * cloned one by one.
+ */
+export interface ScannedValues {
+  count: number
+  /** Values in the first row; `mixedWidth` is the first other row width met, or -1. */
+  width: number
+  mixedWidth: number
+  tags: Uint8Array
+  starts: Int32Array
+  ends: Int32Array
+  nums: Float64Array
+  decoded: string[]
+}
+
+export type ScanOutcome = { ok: true; end: number; values: ScannedValues } | { ok: false; at: number; reason: string }
 
 const SQ = 39
 const DQ = 34
@@ -29,13 +52,20 @@ const BS = 92
 const LP = 40
 const RP = 41
 const COMMA = 44
+const DOT = 46
+const MINUS = 45
 
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9
 }
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+}
 
 const INT64_MIN = -(2n ** 63n)
 const INT64_MAX = 2n ** 63n - 1n
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k)
 
 /** A number for a numeric column: a JS number when exact, else the text (SQLite's affinity converts it). */
 export function numberForNumeric(s: string): SqlValue {
@@ -52,23 +82,73 @@ export function numberForTypeless(s: string): SqlValue {
   return s.length <= 15 ? Number(s) : s
 }
 
+class Builder {
+  count = 0
+  tags: Uint8Array
+  starts: Int32Array
+  ends: Int32Array
+  nums: Float64Array
+  decoded: string[] = []
+  constructor(cap: number) {
+    this.tags = new Uint8Array(cap)
+    this.starts = new Int32Array(cap)
+    this.ends = new Int32Array(cap)
+    this.nums = new Float64Array(cap)
+  }
+  add(tag: number, start: number, end: number): number {
+    const v = this.count
+    if (v === this.tags.length) {
+      const cap = v * 2
+      const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(cap)
+        b.set(a as never)
+        return b
+      }
+      this.tags = grow(this.tags, (n) => new Uint8Array(n))
+      this.starts = grow(this.starts, (n) => new Int32Array(n))
+      this.ends = grow(this.ends, (n) => new Int32Array(n))
+      this.nums = grow(this.nums, (n) => new Float64Array(n))
+    }
+    this.tags[v] = tag
+    this.starts[v] = start
+    this.ends[v] = end
+    this.count = v + 1
+    return v
+  }
+  addDecoded(tag: number, s: string): void {
+    this.add(tag, this.decoded.length, 0)
+    this.decoded.push(s)
+  }
+  done(width: number, mixedWidth: number): ScannedValues {
+    const n = this.count
+    return {
+      count: n,
+      width,
+      mixedWidth,
+      tags: this.tags.slice(0, n),
+      starts: this.starts.slice(0, n),
+      ends: this.ends.slice(0, n),
+      nums: this.nums.slice(0, n),
+      decoded: this.decoded,
+    }
+  }
+}
+
 /**
- * Reads `(v, v, ...), (...)` straight from the statement text into a flat
- * array, for binding to a cached multi-row INSERT. This is where an import
- * spends its time, so it avoids building tokens or re-running SQL text through
- * SQLite's parser: strings are sliced and escapes decoded in place. Numbers are
- * bound by the column's affinity: as JS numbers for numeric columns (cheapest to
- * bind; affinity turns 5.0 back into 5), as text for text columns (better-sqlite3
- * binds every JS number as REAL, which would store '5.0'), exactly for typeless ones.
- * Anything that is not a literal (a function call, an expression) makes the
- * scan fail, and the caller runs the statement as SQL instead.
+ * Reads `(v, v, ...), (...)` from the statement text at `pos`: the fast path
+ * for data, which binds values to cached multi-row INSERTs instead of running
+ * the text through SQLite's parser. Strings without escapes and numbers are
+ * only located (numbers of up to 15 characters also parsed, exactly: digits
+ * accumulate to an integer below 2^53 that one division by a power of ten
+ * rounds as Number() would). Anything that is not a literal (a function call,
+ * an expression) makes the scan fail, and the caller runs the statement as SQL.
  */
-export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink: RowSink): ScanOutcome {
+export function scanValues(text: string, pos: number, dialect: DumpDialect): ScanOutcome {
   const n = text.length
   const mysql = dialect === 'mysql'
-  const vals = sink.vals
-  const numericCols = sink.numericCols
-  const tags = sink.tags ?? null
+  const b = new Builder(Math.max(64, (n - pos) >> 3))
+  let width = -1
+  let mixedWidth = -1
   let i = pos
   for (;;) {
     while (i < n && isWs(text.charCodeAt(i))) i++
@@ -90,6 +170,7 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
         c = text.charCodeAt(i)
       }
       let escapes = mysql
+      let done = false
       const next = text.charCodeAt(i + 1)
       if (next === SQ && (c === 78 || c === 110)) {
         i++ // N'...'
@@ -101,28 +182,32 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
       } else if (next === SQ && (c === 88 || c === 120)) {
         const end = text.indexOf("'", i + 2)
         if (end < 0) return { ok: false, at: i, reason: 'unterminated hex literal' }
-        vals.push(hexToBytes(text.slice(i + 2, end)))
-        tags?.push(ValueTag.Bytes)
+        b.add(Tag.Hex, i + 2, end)
         i = end + 1
-        c = -1
+        done = true
       } else if (next === SQ && (c === 66 || c === 98)) {
         const end = text.indexOf("'", i + 2)
         if (end < 0) return { ok: false, at: i, reason: 'unterminated bit literal' }
-        vals.push(String(BigInt('0b' + (text.slice(i + 2, end) || '0'))))
-        tags?.push(ValueTag.Num)
+        const big = BigInt('0b' + (text.slice(i + 2, end) || '0'))
+        // Past 2^53 as decimal text, which a numeric column's affinity stores as an exact integer.
+        if (big <= 2n ** 53n) b.nums[b.add(Tag.Fixed, 0, 0)] = Number(big)
+        else b.addDecoded(Tag.Decoded, big.toString())
         i = end + 1
-        c = -1
+        done = true
       }
-      if (c === SQ || (c === DQ && mysql)) {
+      if (done) {
+        // a literal added above
+      } else if (c === SQ || (c === DQ && mysql)) {
         const q = c
-        let j = i + 1
+        const start = i + 1
+        let j = start
         let seg = j
-        let s = ''
+        let s: string | null = null
         for (;;) {
           const d = text.charCodeAt(j)
           if (d === q) {
             if (text.charCodeAt(j + 1) === q) {
-              s += text.slice(seg, j + 1)
+              s = (s ?? '') + text.slice(seg, j + 1)
               j += 2
               seg = j
               continue
@@ -131,60 +216,75 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
           }
           if (d === BS && escapes) {
             if (mysql) {
-              s += text.slice(seg, j) + mysqlEscapeChar(text.charCodeAt(j + 1))
+              s = (s ?? '') + text.slice(seg, j) + mysqlEscapeChar(text.charCodeAt(j + 1))
               j += 2
               seg = j
               continue
             }
+            s ??= ''
             j += 2
             continue
           }
           if (d !== d) return { ok: false, at: i, reason: 'unterminated string' }
           j++
         }
-        s += text.slice(seg, j)
-        if (escapes && !mysql) s = unescapePgE(s)
-        vals.push(bytes ? stringToBytes(s) : s)
-        tags?.push(bytes ? ValueTag.Bytes : ValueTag.Str)
+        if (s === null) b.add(bytes ? Tag.StrBytes : Tag.Str, start, j)
+        else {
+          s += text.slice(seg, j)
+          if (escapes && !mysql) s = unescapePgE(s)
+          b.addDecoded(bytes ? Tag.DecodedBytes : Tag.Decoded, s)
+        }
         i = j + 1
-      } else if (c === -1) {
-        // a literal pushed above
-      } else if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+      } else if ((c >= 48 && c <= 57) || c === MINUS || c === 43 || c === DOT) {
         if (c === 48 && (next === 120 || next === 88)) {
           let j = i + 2
           while (j < n && /[0-9A-Fa-f]/.test(text[j]!)) j++
-          vals.push(hexToBytes(text.slice(i + 2, j)))
-          tags?.push(ValueTag.Bytes)
+          b.add(Tag.Hex, i + 2, j)
           i = j
         } else {
-          let j = i + 1
+          // Sign, digits, point, digits: parsed as they are read; anything else (an exponent, '+') by Number().
+          let j = c === MINUS || c === 43 ? i + 1 : i
+          let mant = 0
+          let digits = 0
+          let frac = -1
+          let simple = c !== 43
           for (;;) {
             const d = text.charCodeAt(j)
-            if ((d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || ((d === 45 || d === 43) && (text.charCodeAt(j - 1) | 32) === 101)) j++
+            if (d >= 48 && d <= 57) {
+              mant = mant * 10 + (d - 48)
+              digits++
+              if (frac >= 0) frac++
+            } else if (d === DOT) {
+              if (frac < 0) frac = 0
+              else simple = false
+            } else if (d === 101 || d === 69 || ((d === MINUS || d === 43) && (text.charCodeAt(j - 1) | 32) === 101)) simple = false
             else break
+            j++
           }
-          const lit = text.slice(i, j)
-          if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(lit)) return { ok: false, at: i, reason: 'not a literal' }
-          const kind = numericCols === null ? 0 : numericCols[col]
-          vals.push(kind === 2 ? numberForNumeric(lit) : kind === 1 ? numberForTypeless(lit) : lit)
-          tags?.push(ValueTag.Num)
+          const len = j - i
+          if (simple && digits > 0) {
+            if (len <= 15) {
+              const v = b.add(Tag.Num, i, j)
+              const x = frac > 0 ? mant / POW10[frac]! : mant
+              b.nums[v] = c === MINUS ? -x : x
+            } else b.add(Tag.NumText, i, j)
+          } else {
+            const lit = text.slice(i, j)
+            if (!NUMBER.test(lit)) return { ok: false, at: i, reason: 'not a literal' }
+            if (len <= 15) b.nums[b.add(Tag.Num, i, j)] = Number(lit)
+            else b.add(Tag.NumText, i, j)
+          }
           i = j
         }
       } else {
         // NULL, TRUE, FALSE; anything else is an expression.
-        const w = text.slice(i, i + 5).toUpperCase()
-        if (w.startsWith('NULL') && !isWordChar(text.charCodeAt(i + 4))) {
-          vals.push(null)
-          tags?.push(ValueTag.Null)
+        const w = c | 32
+        if (w === 110 && (text.charCodeAt(i + 1) | 32) === 117 && (text.charCodeAt(i + 2) | 32) === 108 && (text.charCodeAt(i + 3) | 32) === 108 && !isWordChar(text.charCodeAt(i + 4))) {
+          b.add(Tag.Null, 0, 0)
           i += 4
-        } else if (w.startsWith('TRUE') && !isWordChar(text.charCodeAt(i + 4))) {
-          vals.push(1)
-          tags?.push(ValueTag.Num)
-          i += 4
-        } else if (w === 'FALSE' && !isWordChar(text.charCodeAt(i + 5))) {
-          vals.push(0)
-          tags?.push(ValueTag.Num)
-          i += 5
+        } else if ((w === 116 || w === 102) && /^(true|false)$/i.test(text.slice(i, w === 116 ? i + 4 : i + 5)) && !isWordChar(text.charCodeAt(w === 116 ? i + 4 : i + 5))) {
+          b.nums[b.add(Tag.Fixed, 0, 0)] = w === 116 ? 1 : 0
+          i += w === 116 ? 4 : 5
         } else {
           return { ok: false, at: i, reason: 'not a literal value' }
         }
@@ -211,16 +311,44 @@ export function scanTuples(text: string, pos: number, dialect: DumpDialect, sink
       }
       return { ok: false, at: i, reason: 'expected , or ) after a value' }
     }
-    sink.endRow(col)
+    if (width < 0) width = col
+    else if (col !== width && mixedWidth < 0) mixedWidth = col
     while (i < n && isWs(text.charCodeAt(i))) i++
     if (text.charCodeAt(i) === COMMA) {
       i++
       continue
     }
-    return { ok: true, end: i }
+    return { ok: true, end: i, values: b.done(width, mixedWidth) }
   }
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+/**
+ * Value `v` of a scan, as bound to a column of number kind `kind` (see
+ * numberKind in table-catalog.ts: 0 text, 1 typeless, 2 numeric). Numbers go
+ * to text columns as written (better-sqlite3 binds every JS number as REAL,
+ * which would store '5.0').
+ */
+export function valueAt(sv: ScannedValues, text: string, v: number, kind: number): SqlValue {
+  switch (sv.tags[v]) {
+    case Tag.Str:
+      return text.slice(sv.starts[v], sv.ends[v])
+    case Tag.Num:
+      return kind === 0 ? text.slice(sv.starts[v], sv.ends[v]) : sv.nums[v]!
+    case Tag.NumText: {
+      const s = text.slice(sv.starts[v], sv.ends[v])
+      return kind === 2 ? numberForNumeric(s) : kind === 1 ? numberForTypeless(s) : s
+    }
+    case Tag.Null:
+      return null
+    case Tag.Decoded:
+      return sv.decoded[sv.starts[v]!]!
+    case Tag.Hex:
+      return hexToBytes(text.slice(sv.starts[v], sv.ends[v]))
+    case Tag.StrBytes:
+      return stringToBytes(text.slice(sv.starts[v], sv.ends[v]))
+    case Tag.DecodedBytes:
+      return stringToBytes(sv.decoded[sv.starts[v]!]!)
+    default:
+      return sv.nums[v]!
+  }
 }
