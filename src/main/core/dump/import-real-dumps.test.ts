@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile, readAll, TEST_DUMPS, tempDir } from './test-helpers'
 
 type Cell = string | null | { hex: string }
@@ -48,11 +48,23 @@ const DUMPS: [file: string, expected: string, what: string][] = [
   ['postgres-inserts.sql', 'expected-postgres.json', 'pg_dump --inserts'],
 ]
 
-describe('dumps written by mariadb-dump and pg_dump on this machine load with every value intact', () => {
+// Big dumps load on a second thread (sqlite-load-client.ts), small ones inline: both ways are checked on every dump.
+describe.each([
+  ['inline', '0'],
+  ['with the loader on its own thread', '1'],
+])('dumps written by mariadb-dump and pg_dump on this machine load with every value intact, %s', (mode, threads) => {
+  const saved = process.env.SONOGRAPH_DUMP_THREADS
+  beforeAll(() => {
+    process.env.SONOGRAPH_DUMP_THREADS = threads
+  })
+  afterAll(() => {
+    if (saved === undefined) delete process.env.SONOGRAPH_DUMP_THREADS
+    else process.env.SONOGRAPH_DUMP_THREADS = saved
+  })
   for (const [file, expectedFile, what] of DUMPS) {
     it(`${file} (${what})`, async () => {
       const expected = JSON.parse(readFileSync(join(TEST_DUMPS, expectedFile), 'utf8')) as Expected
-      const out = join(tmp.dir, `${file}.sqlite`)
+      const out = join(tmp.dir, `${file}-${threads}.sqlite`)
       const { report } = await importFile(join(TEST_DUMPS, file), out)
       expect(report.issues.filter((i) => i.kind === 'failed')).toEqual([])
       expect(report.foreignKeyCheck).toMatchObject({ ran: true, violations: 0 })

@@ -46,7 +46,7 @@ export async function importToSqlite(opts: SqliteImportOptions, ctx: JobContext)
         (d, det) => {
           dialect = d
           detected = det
-          sink = threadedLoad({ tmpPath: tmp, file: opts.path, dialect: d, strict: opts.strict, bytesEscaped: info.invalidUtf8 })
+          sink = threadedLoad({ tmpPath: tmp, file: opts.path, dialect: d, strict: opts.strict, bytesEscaped: info.invalidUtf8 }, info.fileSize)
         },
         async (events, bytesRead) => {
           // The loader thread stores while this one reads ahead: it also reads the INSERT values (prescan.ts).

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError, fromErrorShape, type AppErrorShape } from '../../../shared/errors'
@@ -48,15 +49,25 @@ export function inlineLoad(args: SqliteLoadArgs): LoadSink {
   }
 }
 
+/** Dumps from this size up load on a second thread: below it, starting the thread costs more than it saves. */
+const THREAD_MIN_BYTES = 8 << 20
+
+/** SONOGRAPH_DUMP_THREADS=1 or 0 forces the choice (tests, benchmarks); otherwise big dumps on a machine with two cores. */
+function useLoaderThread(fileBytes: number): boolean {
+  const forced = process.env.SONOGRAPH_DUMP_THREADS
+  if (forced === '1' || forced === '0') return forced === '1'
+  return fileBytes >= THREAD_MIN_BYTES && availableParallelism() >= 2
+}
+
 /**
  * Starts the SQLite loader on its own thread (the job worker entry running the
  * `dumpSqliteLoader` job), so the import reads and splits the next part of the
  * dump while SQLite stores the previous one. Falls back to inline loading
  * where no worker script exists.
  */
-export function threadedLoad(args: SqliteLoadArgs): LoadSink {
+export function threadedLoad(args: SqliteLoadArgs, fileBytes: number): LoadSink {
   const where = workerLocation()
-  if (!where || process.env.SONOGRAPH_DUMP_THREADS !== '1') return inlineLoad(args)
+  if (!where || !useLoaderThread(fileBytes)) return inlineLoad(args)
   const worker = new Worker(where.url, { workerData: { kind: 'dumpSqliteLoader', args, cancel: new SharedArrayBuffer(4) }, execArgv: where.execArgv })
   let inFlight = 0
   let rows = 0
@@ -89,7 +100,18 @@ export function threadedLoad(args: SqliteLoadArgs): LoadSink {
   worker.on('exit', (code) => {
     if (!result) fail(new AppError('INTERNAL', `The SQLite loader stopped (exit code ${code})`))
   })
-  const post = (m: LoaderRequest): void => worker.postMessage(m)
+  const post = (m: LoaderRequest): void => {
+    // The located values' arrays move to the loader thread instead of being copied.
+    const transfer: ArrayBuffer[] = []
+    if (m.t === 'events') {
+      for (const ev of m.events) {
+        if (ev.type !== 'statement' || !ev.pre) continue
+        const v = ev.pre.values
+        transfer.push(v.tags.buffer as ArrayBuffer, v.starts.buffer as ArrayBuffer, v.ends.buffer as ArrayBuffer, v.nums.buffer as ArrayBuffer)
+      }
+    }
+    worker.postMessage(m, transfer)
+  }
   return {
     threaded: true,
     async send(events, bytesRead, bytesEscaped) {
