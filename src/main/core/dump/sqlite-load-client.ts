@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import { AppError, fromErrorShape, type AppErrorShape } from '../../../shared/errors'
+import { createWorker } from '../jobs/job-runner'
 import type { WorkerMessage } from '../jobs/worker-protocol'
 import { SqliteLoad, type SqliteLoadArgs, type SqliteLoadResult } from './sqlite-load'
 import type { LoaderAck, LoaderPhase, LoaderRequest } from './sqlite-load-job'
@@ -22,13 +20,6 @@ export interface LoadSink {
 
 /** Batches in flight to the loader thread: enough to keep both threads busy, few enough to bound memory. */
 const MAX_IN_FLIGHT = 3
-
-function workerLocation(): { url: URL; execArgv: string[] } | null {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) return { url: new URL('./loader-worker-dev.mjs', here), execArgv: [] }
-  const built = new URL('./worker.js', here)
-  return existsSync(fileURLToPath(built)) ? { url: built, execArgv: [] } : null
-}
 
 export function inlineLoad(args: SqliteLoadArgs): LoadSink {
   const load = new SqliteLoad(args)
@@ -62,13 +53,12 @@ function useLoaderThread(fileBytes: number): boolean {
 /**
  * Starts the SQLite loader on its own thread (the job worker entry running the
  * `dumpSqliteLoader` job), so the import reads and splits the next part of the
- * dump while SQLite stores the previous one. Falls back to inline loading
- * where no worker script exists.
+ * dump while SQLite stores the previous one.
  */
 export function threadedLoad(args: SqliteLoadArgs, fileBytes: number): LoadSink {
-  const where = workerLocation()
-  if (!where || !useLoaderThread(fileBytes)) return inlineLoad(args)
-  const worker = new Worker(where.url, { workerData: { kind: 'dumpSqliteLoader', args, cancel: new SharedArrayBuffer(4) }, execArgv: where.execArgv })
+  if (!useLoaderThread(fileBytes)) return inlineLoad(args)
+  // The job worker entry runs the loader (from the sources too, through tsx), as it runs every job.
+  const worker = createWorker({ kind: 'dumpSqliteLoader', args, cancel: new SharedArrayBuffer(4) })
   let inFlight = 0
   let rows = 0
   let bytes = 0

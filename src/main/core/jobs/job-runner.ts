@@ -27,7 +27,7 @@ interface RunningJob {
  * (tests, the CLI before a build) a small bootstrap registers tsx in the worker
  * and imports the TypeScript entry, since workers do not take `--import`.
  */
-function createWorker(workerData: WorkerInit): Worker {
+export function createWorker(workerData: WorkerInit): Worker {
   const here = import.meta.url
   if (here.endsWith('.ts')) {
     // The ES module build of tsx's API (require.resolve finds the CommonJS one).
