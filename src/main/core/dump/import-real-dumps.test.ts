@@ -48,7 +48,7 @@ const DUMPS: [file: string, expected: string, what: string][] = [
   ['postgres-inserts.sql', 'expected-postgres.json', 'pg_dump --inserts'],
 ]
 
-// Big dumps load on a second thread (sqlite-load-client.ts), small ones inline: both ways are checked on every dump.
+// Dumps load on one thread unless SONOGRAPH_DUMP_THREADS=1 (sqlite-load-client.ts): both ways are checked on every dump.
 describe.each([
   ['inline', '0'],
   ['with the loader on its own thread', '1'],

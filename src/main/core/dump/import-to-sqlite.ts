@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors'
 import { basename } from 'node:path'
 import type { JobContext } from '../jobs/job-context'
 import { withAtomicFile } from '../jobs/atomic-file'
+import { HEAP_TRIM_BYTES, heapTrimmer } from '../jobs/heap-trim'
 import type { DumpDialect } from './dialect'
 import type { DumpReaderInfo } from './dump-reader'
 import { streamDump } from './dump-stream'
@@ -21,7 +22,9 @@ export interface SqliteImportOptions {
 
 /**
  * Imports a dump into a new SQLite file: this thread reads, decodes and splits
- * the dump while a loader thread translates and stores it (sqlite-load.ts).
+ * the dump, and the splitter locates INSERT values in the same pass; SQLite
+ * stores them on this thread too, or on a loader thread when asked
+ * (sqlite-load-client.ts).
  * The file is written under a temporary name and renamed at the end, so a
  * failure or cancel leaves nothing behind.
  */
@@ -32,6 +35,7 @@ export async function importToSqlite(opts: SqliteImportOptions, ctx: JobContext)
   let detected = false
   return withAtomicFile(opts.output, async (tmp) => {
     let sink: LoadSink | null = null
+    const trimHeap = heapTrimmer(HEAP_TRIM_BYTES)
     const progress = (phase: string): void => {
       const p = sink?.progress() ?? { rows: 0, bytesRead: 0 }
       ctx.progress({ phase, done: phase === 'loading' ? p.bytesRead : info.fileSize, total: info.fileSize, unit: 'bytes', message: `${p.rows.toLocaleString('en-US')} rows loaded` })
@@ -46,19 +50,20 @@ export async function importToSqlite(opts: SqliteImportOptions, ctx: JobContext)
         (d, det) => {
           dialect = d
           detected = det
-          sink = threadedLoad({ tmpPath: tmp, file: opts.path, dialect: d, strict: opts.strict, bytesEscaped: info.invalidUtf8 }, info.fileSize)
+          sink = threadedLoad({ tmpPath: tmp, file: opts.path, dialect: d, strict: opts.strict, bytesEscaped: info.invalidUtf8 })
         },
         async (events, bytesRead) => {
           // The loader thread stores while this one reads ahead: it also reads the INSERT values (prescan.ts).
           if (sink!.threaded) {
             for (const ev of events) {
               const c = ev.type === 'statement' ? ev.text.charCodeAt(0) | 32 : 0
-              if ((c === 105 || c === 114) && ev.type === 'statement') {
+              if ((c === 105 || c === 114) && ev.type === 'statement' && !ev.pre) {
                 const pre = prescanInsert(ev.text, dialect)
                 if (pre) ev.pre = pre
               }
             }
           }
+          trimHeap(bytesRead)
           // The events array is reused by the stream: hand over a copy.
           await sink!.send(events.slice(), bytesRead, info.invalidUtf8)
           progress('loading')

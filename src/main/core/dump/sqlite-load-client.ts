@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os'
 import { AppError, fromErrorShape, type AppErrorShape } from '../../../shared/errors'
 import { createWorker } from '../jobs/job-runner'
 import type { WorkerMessage } from '../jobs/worker-protocol'
@@ -40,14 +39,14 @@ export function inlineLoad(args: SqliteLoadArgs): LoadSink {
   }
 }
 
-/** Dumps from this size up load on a second thread: below it, starting the thread costs more than it saves. */
-const THREAD_MIN_BYTES = 8 << 20
-
-/** SONOGRAPH_DUMP_THREADS=1 or 0 forces the choice (tests, benchmarks); otherwise big dumps on a machine with two cores. */
-function useLoaderThread(fileBytes: number): boolean {
-  const forced = process.env.SONOGRAPH_DUMP_THREADS
-  if (forced === '1' || forced === '0') return forced === '1'
-  return fileBytes >= THREAD_MIN_BYTES && availableParallelism() >= 2
+/**
+ * SONOGRAPH_DUMP_THREADS=1 loads on a second thread: about 15% faster on a
+ * 248 MB dump with a free core, but the two threads' heaps took peak memory to
+ * 256 MB against 200 MB on one thread, past the 250 MB an import is allowed
+ * (bench/import-bench.ts prints both). One thread is the default.
+ */
+function useLoaderThread(): boolean {
+  return process.env.SONOGRAPH_DUMP_THREADS === '1'
 }
 
 /**
@@ -55,8 +54,8 @@ function useLoaderThread(fileBytes: number): boolean {
  * `dumpSqliteLoader` job), so the import reads and splits the next part of the
  * dump while SQLite stores the previous one.
  */
-export function threadedLoad(args: SqliteLoadArgs, fileBytes: number): LoadSink {
-  if (!useLoaderThread(fileBytes)) return inlineLoad(args)
+export function threadedLoad(args: SqliteLoadArgs): LoadSink {
+  if (!useLoaderThread()) return inlineLoad(args)
   // The job worker entry runs the loader (from the sources too, through tsx), as it runs every job.
   const worker = createWorker({ kind: 'dumpSqliteLoader', args, cancel: new SharedArrayBuffer(4) })
   let inFlight = 0

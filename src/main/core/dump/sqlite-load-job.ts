@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import { AppError } from '../../../shared/errors'
+import { HEAP_TRIM_BYTES, heapTrimmer } from '../jobs/heap-trim'
 import type { JobContext } from '../jobs/job-context'
 import { SqliteLoad, type SqliteLoadArgs, type SqliteLoadResult } from './sqlite-load'
 import type { SplitEvent } from './statement-splitter'
@@ -26,11 +27,13 @@ export async function dumpSqliteLoaderJob(args: SqliteLoadArgs, _ctx: JobContext
   const port = parentPort
   if (!port) throw new AppError('INTERNAL', 'dumpSqliteLoader runs in a worker thread')
   const load = new SqliteLoad(args)
+  const trimHeap = heapTrimmer(HEAP_TRIM_BYTES)
   return new Promise<SqliteLoadResult>((resolve, reject) => {
     port.on('message', (m: LoaderRequest) => {
       try {
         if (m.t === 'events') {
           load.handle(m.events, m.bytesEscaped)
+          trimHeap(m.bytesRead)
           port.postMessage({ type: 'dump-ack', rows: load.rows, bytesRead: m.bytesRead } satisfies LoaderAck)
         } else if (m.t === 'end') {
           port.removeAllListeners('message')

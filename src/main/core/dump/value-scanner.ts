@@ -89,7 +89,11 @@ class Builder {
   ends: Int32Array
   nums: Float64Array
   decoded: string[] = []
-  constructor(cap: number) {
+  /** Spans are stored relative to `base`: the start of the statement in a larger text. */
+  constructor(
+    cap: number,
+    private readonly base: number,
+  ) {
     this.tags = new Uint8Array(cap)
     this.starts = new Int32Array(cap)
     this.ends = new Int32Array(cap)
@@ -110,13 +114,17 @@ class Builder {
       this.nums = grow(this.nums, (n) => new Float64Array(n))
     }
     this.tags[v] = tag
-    this.starts[v] = start
-    this.ends[v] = end
+    this.starts[v] = start - this.base
+    this.ends[v] = end - this.base
     this.count = v + 1
     return v
   }
+  /** A value with no span (NULL, TRUE, a bit literal): its index, for `nums`. */
+  addBare(tag: number): number {
+    return this.add(tag, this.base, this.base)
+  }
   addDecoded(tag: number, s: string): void {
-    this.add(tag, this.decoded.length, 0)
+    this.starts[this.addBare(tag)] = this.decoded.length
     this.decoded.push(s)
   }
   done(width: number, mixedWidth: number): ScannedValues {
@@ -142,11 +150,12 @@ class Builder {
  * accumulate to an integer below 2^53 that one division by a power of ten
  * rounds as Number() would). Anything that is not a literal (a function call,
  * an expression) makes the scan fail, and the caller runs the statement as SQL.
+ * `base`: where the statement starts in `text` (the splitter scans its buffer).
  */
-export function scanValues(text: string, pos: number, dialect: DumpDialect): ScanOutcome {
+export function scanValues(text: string, pos: number, dialect: DumpDialect, base = 0): ScanOutcome {
   const n = text.length
   const mysql = dialect === 'mysql'
-  const b = new Builder(Math.max(64, (n - pos) >> 3))
+  const b = new Builder(Math.max(64, Math.min(n - pos, 1 << 22) >> 3), base)
   let width = -1
   let mixedWidth = -1
   let i = pos
@@ -190,7 +199,7 @@ export function scanValues(text: string, pos: number, dialect: DumpDialect): Sca
         if (end < 0) return { ok: false, at: i, reason: 'unterminated bit literal' }
         const big = BigInt('0b' + (text.slice(i + 2, end) || '0'))
         // Past 2^53 as decimal text, which a numeric column's affinity stores as an exact integer.
-        if (big <= 2n ** 53n) b.nums[b.add(Tag.Fixed, 0, 0)] = Number(big)
+        if (big <= 2n ** 53n) b.nums[b.addBare(Tag.Fixed)] = Number(big)
         else b.addDecoded(Tag.Decoded, big.toString())
         i = end + 1
         done = true
@@ -280,10 +289,10 @@ export function scanValues(text: string, pos: number, dialect: DumpDialect): Sca
         // NULL, TRUE, FALSE; anything else is an expression.
         const w = c | 32
         if (w === 110 && (text.charCodeAt(i + 1) | 32) === 117 && (text.charCodeAt(i + 2) | 32) === 108 && (text.charCodeAt(i + 3) | 32) === 108 && !isWordChar(text.charCodeAt(i + 4))) {
-          b.add(Tag.Null, 0, 0)
+          b.addBare(Tag.Null)
           i += 4
         } else if ((w === 116 || w === 102) && /^(true|false)$/i.test(text.slice(i, w === 116 ? i + 4 : i + 5)) && !isWordChar(text.charCodeAt(w === 116 ? i + 4 : i + 5))) {
-          b.nums[b.add(Tag.Fixed, 0, 0)] = w === 116 ? 1 : 0
+          b.nums[b.addBare(Tag.Fixed)] = w === 116 ? 1 : 0
           i += w === 116 ? 4 : 5
         } else {
           return { ok: false, at: i, reason: 'not a literal value' }
