@@ -75,14 +75,14 @@ export function referencedEntity(column: string): string | null {
 /** Role words and the tables that usually hold such people: `SupportRepId` names an employee. */
 const ROLE_GROUPS: [RegExp, string[]][] = [
   [
-    /^(rep|representative|agent|salesperson|seller|manager|supervisor|boss|mentor|owner|assignee|approver|reviewer|author|creator|editor|clerk|cashier|operator|handler|coordinator|lead|staff|employee|worker)$/,
-    ['employee', 'staff', 'user', 'person', 'member', 'worker', 'agent'],
+    /^(rep|representative|salesperson|seller|manager|supervisor|boss|mentor|owner|assignee|approver|reviewer|author|creator|editor|clerk|cashier|coordinator|staff|employee|worker)$/,
+    ['employee', 'staff', 'user', 'person', 'member', 'worker'],
   ],
   [
-    /^(physician|doctor|surgeon|radiologist|sonographer|clinician|practitioner|attending|provider|nurse|therapist|specialist|consultant)$/,
+    /^(physician|doctor|surgeon|radiologist|sonographer|clinician|practitioner|attending|nurse|therapist|specialist|consultant)$/,
     ['provider', 'physician', 'doctor', 'clinician', 'practitioner', 'staff', 'employee'],
   ],
-  [/^(customer|client|buyer|purchaser|payer|shopper)$/, ['customer', 'client', 'account']],
+  [/^(customer|client|buyer|purchaser|shopper)$/, ['customer', 'client']],
 ]
 
 /**

@@ -116,7 +116,8 @@ export async function inferRelationships(driver: Driver, model: SchemaModel, opt
   for (const c of nameCandidates(model)) {
     const { checked, found } = await containment(driver, c, sample)
     const confidence = checked ? Math.round((found / checked) * 1000) / 1000 : 0
-    if (confidence < threshold) continue
+    // A role-named guess is shown only when every value checked is found: small integer keys fit many tables.
+    if (confidence < (c.strength === 0 && threshold > 0 ? 1 : threshold)) continue
     const ends = { childTable: c.child.name, childColumns: [c.column], parentTable: c.parent.name, parentColumns: [c.parentColumn] }
     const rel = { id: relationshipId(ends), ...ends, origin: 'inferred' as const, confidence, strength: c.strength }
     // One parent per child column: the best supported, then the strongest name match.
