@@ -123,7 +123,7 @@ export class SqliteDriver implements Driver {
   introspectSync(): SchemaModel {
     const objects = this.db
       .prepare(
-        "SELECT name, type, sql FROM sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        "SELECT name, type, sql FROM sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
       )
       .all() as { name: string; type: 'table' | 'view'; sql: string | null }[]
     const estimates = this.statEstimates()

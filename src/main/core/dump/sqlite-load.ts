@@ -155,7 +155,7 @@ export class SqliteLoad {
       db.exec('COMMIT')
       onPhase('checking foreign keys')
       const fk = foreignKeyCheck(db)
-      const objs = db.prepare(`SELECT name, type FROM sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as { name: string; type: string }[]
+      const objs = db.prepare(`SELECT name, type FROM sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid`).all() as { name: string; type: string }[]
       const tables = objs
         .filter((o) => o.type === 'table')
         .map((o) => ({ name: o.name, rows: (db.prepare(`SELECT count(*) AS n FROM "${o.name.replace(/"/g, '""')}"`).get() as { n: number }).n }))
@@ -211,7 +211,7 @@ function keyHasNoOrphans(db: SqliteDatabase, child: string, fk: FkRow): boolean 
 
 function foreignKeyCheck(db: SqliteDatabase): DumpImportReport['foreignKeyCheck'] {
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).pluck().all() as string[]
+    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid`).pluck().all() as string[]
     const rows: { table: string; rowid: number | null; parent: string }[] = []
     for (const t of tables) {
       const fks = db.prepare('SELECT id, "table", "from", "to" FROM pragma_foreign_key_list(?)').all(t) as FkRow[]

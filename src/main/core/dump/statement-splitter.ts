@@ -524,6 +524,8 @@ export class StatementSplitter {
       const maybe = /^(INSERT|REPLACE)\b/.test(start) || 'INSERT'.startsWith(start) || 'REPLACE'.startsWith(start)
       return maybe && n - i < 4096 ? wait() : null
     }
+    // A comment in the head would stay in the text (the character scan replaces comments with a space).
+    if (/\/\*|--|#/.test(head[0])) return null
     const r = scanValues(buf, i + head[0].length, this.dialect, i)
     if (!r.ok) {
       // A value cut off by the end of the buffer fails near it (a number, NULL or string not yet complete).

@@ -131,17 +131,22 @@ CREATE TABLE child (
   CONSTRAINT fk_code FOREIGN KEY (parent_code) REFERENCES parent (code)
 );
 CREATE TABLE clean (id int NOT NULL, parent_id int NOT NULL, PRIMARY KEY (id), KEY k (parent_id), CONSTRAINT fk_clean FOREIGN KEY (parent_id) REFERENCES parent (id));
+CREATE TABLE sqlitex (id int NOT NULL, pid int, PRIMARY KEY (id), CONSTRAINT fk_x FOREIGN KEY (pid) REFERENCES parent (id));
 INSERT INTO parent VALUES (1,'a'),(2,'b');
 INSERT INTO child VALUES (1,1,'a'),(2,'2','b'),(3,NULL,NULL),(4,7,'a'),(5,7,'zz'),(6,8,'b');
 INSERT INTO clean VALUES (1,1),(2,2),(3,2);
+INSERT INTO sqlitex (id, /* a comment in the column list */ pid) VALUES (1, 9);
 `,
     )
     const db = new Database(out, { readonly: true })
     const pragma = db.prepare('PRAGMA foreign_key_check').all() as { table: string }[]
     db.close()
-    // Rows 4, 5, 6 of child name parents 7 and 8 (row 5 also the code 'zz'); 'clean' has none.
-    expect(pragma.length).toBe(4)
+    // Rows 4, 5, 6 of child name parents 7 and 8 (row 5 also the code 'zz'); 'clean' has none; sqlitex's
+    // one row names parent 9 (a table whose name starts like SQLite's own is checked and listed too).
+    expect(pragma.length).toBe(5)
     expect(report.foreignKeyCheck).toMatchObject({ ran: true, violations: pragma.length })
-    expect(new Set(report.foreignKeyCheck.sample.map((v) => v.table))).toEqual(new Set(['child']))
+    expect(new Set(report.foreignKeyCheck.sample.map((v) => v.table))).toEqual(new Set(['child', 'sqlitex']))
+    expect(report.tables.map((t) => [t.name, t.rows])).toContainEqual(['sqlitex', 1])
+    expect(report.issues).toEqual([])
   })
 })

@@ -46,7 +46,15 @@ describe('scanning VALUES lists', () => {
       String.raw`('plain', 'it''s', 'a\'b\\c\nd', "dq", NULL, null, TRUE, false, b'101', X'00ff', 0x0A0B, _binary 'ab', _utf8mb4 'ü', N'n')`,
       Array(14).fill(0),
     )
-    expect(row).toEqual(['plain', "it's", "a'b\\c\nd", 'dq', null, null, 1, 0, 5, Buffer.from([0, 255]), Buffer.from([10, 11]), Buffer.from('ab'), 'ü', 'n'])
+    // A bit literal goes to a text column as its decimal text, as the number literal 5 would.
+    expect(row).toEqual(['plain', "it's", "a'b\\c\nd", 'dq', null, null, 1, 0, '5', Buffer.from([0, 255]), Buffer.from([10, 11]), Buffer.from('ab'), 'ü', 'n'])
+    expect(read("(b'101', b'101')", [2, 1])[0]).toEqual([5, 5])
+  })
+
+  it('keeps every value when the arrays grow during a long list', () => {
+    const rows = read(Array.from({ length: 3000 }, (_, k) => `(TRUE, 'it\\'s ${k}', 1e3, ${k}, b'11')`).join(','), [2, 0, 2, 2, 2])
+    expect(rows).toHaveLength(3000)
+    expect(rows.every((r, k) => r[0] === 1 && r[1] === `it's ${k}` && r[2] === 1000 && r[3] === k && r[4] === 3)).toBe(true)
   })
 
   it('follows PostgreSQL quoting: no backslash escapes outside E strings, casts kept as written', () => {

@@ -20,8 +20,10 @@ export const enum Tag {
   StrBytes = 6,
   /** A `_binary '...'` string with escapes, decoded: `decoded[starts[v]]`, characters as bytes. */
   DecodedBytes = 7,
-  /** TRUE/FALSE and `b'..'` literals: the number in `nums`, whatever the column. */
+  /** TRUE/FALSE: the number in `nums`, whatever the column. */
   Fixed = 8,
+  /** A `b'..'` literal: its value as decimal text in `decoded[starts[v]]`, bound as a number literal. */
+  DecodedNum = 9,
 }
 
 /**
@@ -119,12 +121,17 @@ class Builder {
     this.count = v + 1
     return v
   }
+  /** Sets value `v`'s number (after `add`, which may have grown the arrays). */
+  setNum(v: number, x: number): void {
+    this.nums[v] = x
+  }
   /** A value with no span (NULL, TRUE, a bit literal): its index, for `nums`. */
   addBare(tag: number): number {
     return this.add(tag, this.base, this.base)
   }
   addDecoded(tag: number, s: string): void {
-    this.starts[this.addBare(tag)] = this.decoded.length
+    const v = this.addBare(tag)
+    this.starts[v] = this.decoded.length
     this.decoded.push(s)
   }
   done(width: number, mixedWidth: number): ScannedValues {
@@ -155,7 +162,8 @@ class Builder {
 export function scanValues(text: string, pos: number, dialect: DumpDialect, base = 0): ScanOutcome {
   const n = text.length
   const mysql = dialect === 'mysql'
-  const b = new Builder(Math.max(64, Math.min(n - pos, 1 << 22) >> 3), base)
+  // Start small (the arrays double as they fill): `text` may be a whole read buffer of many short INSERTs.
+  const b = new Builder(16, base)
   let width = -1
   let mixedWidth = -1
   let i = pos
@@ -197,10 +205,8 @@ export function scanValues(text: string, pos: number, dialect: DumpDialect, base
       } else if (next === SQ && (c === 66 || c === 98)) {
         const end = text.indexOf("'", i + 2)
         if (end < 0) return { ok: false, at: i, reason: 'unterminated bit literal' }
-        const big = BigInt('0b' + (text.slice(i + 2, end) || '0'))
-        // Past 2^53 as decimal text, which a numeric column's affinity stores as an exact integer.
-        if (big <= 2n ** 53n) b.nums[b.addBare(Tag.Fixed)] = Number(big)
-        else b.addDecoded(Tag.Decoded, big.toString())
+        // Its value as decimal text, bound like a number literal of that text.
+        b.addDecoded(Tag.DecodedNum, BigInt('0b' + (text.slice(i + 2, end) || '0')).toString())
         i = end + 1
         done = true
       }
@@ -273,14 +279,13 @@ export function scanValues(text: string, pos: number, dialect: DumpDialect, base
           const len = j - i
           if (simple && digits > 0) {
             if (len <= 15) {
-              const v = b.add(Tag.Num, i, j)
               const x = frac > 0 ? mant / POW10[frac]! : mant
-              b.nums[v] = c === MINUS ? -x : x
+              b.setNum(b.add(Tag.Num, i, j), c === MINUS ? -x : x)
             } else b.add(Tag.NumText, i, j)
           } else {
             const lit = text.slice(i, j)
             if (!NUMBER.test(lit)) return { ok: false, at: i, reason: 'not a literal' }
-            if (len <= 15) b.nums[b.add(Tag.Num, i, j)] = Number(lit)
+            if (len <= 15) b.setNum(b.add(Tag.Num, i, j), Number(lit))
             else b.add(Tag.NumText, i, j)
           }
           i = j
@@ -292,7 +297,7 @@ export function scanValues(text: string, pos: number, dialect: DumpDialect, base
           b.addBare(Tag.Null)
           i += 4
         } else if ((w === 116 || w === 102) && /^(true|false)$/i.test(text.slice(i, w === 116 ? i + 4 : i + 5)) && !isWordChar(text.charCodeAt(w === 116 ? i + 4 : i + 5))) {
-          b.nums[b.addBare(Tag.Fixed)] = w === 116 ? 1 : 0
+          b.setNum(b.addBare(Tag.Fixed), w === 116 ? 1 : 0)
           i += w === 116 ? 4 : 5
         } else {
           return { ok: false, at: i, reason: 'not a literal value' }
@@ -357,6 +362,10 @@ export function valueAt(sv: ScannedValues, text: string, v: number, kind: number
       return stringToBytes(text.slice(sv.starts[v], sv.ends[v]))
     case Tag.DecodedBytes:
       return stringToBytes(sv.decoded[sv.starts[v]!]!)
+    case Tag.DecodedNum: {
+      const s = sv.decoded[sv.starts[v]!]!
+      return kind === 2 ? numberForNumeric(s) : kind === 1 ? numberForTypeless(s) : s
+    }
     default:
       return sv.nums[v]!
   }

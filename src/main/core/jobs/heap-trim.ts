@@ -16,7 +16,8 @@ function collector(): (() => void) | null {
 }
 
 /** How often an import's threads collect: every 16 MiB of the dump by default. */
-export const HEAP_TRIM_BYTES = Number(process.env.SONOGRAPH_HEAP_TRIM_MB ?? 16) * 1048576
+const trimMb = Number(process.env.SONOGRAPH_HEAP_TRIM_MB ?? 16)
+export const HEAP_TRIM_BYTES = (Number.isFinite(trimMb) && trimMb >= 0 ? trimMb : 16) * 1048576
 
 /**
  * A full garbage collection each time `everyBytes` more bytes went through,
