@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import type { DumpDialect } from './dialect'
-import { INSERT_HEAD, type PreScanned } from './prescan'
-import { scanValues } from './value-scanner'
+import { InsertPass, WAIT_FOR_MORE } from './insert-pass'
+import type { PreScanned } from './prescan'
 
 /** What the splitter hands on: statements, client commands and COPY data lines, each with its line number. */
 export type SplitEvent =
@@ -47,11 +47,6 @@ const RBRACKET = 93
 const LPAREN = 40
 const RPAREN = 41
 const BANG = 33
-const SEMI = 59
-
-/** An INSERT that runs past the buffer is read again with the next chunk, up to this size. */
-const MAX_WAIT_CHARS = 8 << 20
-const WAIT_FOR_MORE = 'wait' as const
 
 
 /** Open parentheses left at the end of a statement's text (outside quotes): a cut-off statement has some. */
@@ -98,10 +93,7 @@ export class StatementSplitter {
   private dollarTag = ''
   private openLine = 0
   private stmtIsTrigger: boolean | null = null
-  /** Characters an INSERT had when it last waited for more text (see insertAt); 0 when none waits. */
-  private insertWait = 0
-  /** The last semicolon of the buffer being scanned; -2 until looked for. */
-  private lastSemi = -2
+  private readonly inserts: InsertPass
   private copyLine = 0
   /** Characters (below 128) that matter inside a statement outside quotes. */
   private specials = new Uint8Array(128)
@@ -110,6 +102,7 @@ export class StatementSplitter {
     this.dialect = opts.dialect
     this.keepExec = opts.keepExecutableComments ?? false
     this.file = opts.file
+    this.inserts = new InsertPass(opts.dialect)
     this.setDelimiter(';')
   }
 
@@ -170,7 +163,7 @@ export class StatementSplitter {
 
   private scan(buf: string, final: boolean, out: SplitEvent[]): void {
     const n = buf.length
-    this.lastSemi = -2
+    this.inserts.newBuffer()
     let i = 0
     const specials = this.specials
     const inComment = this.state === S.LineComment || this.state === S.BlockComment
@@ -284,7 +277,7 @@ export class StatementSplitter {
             }
             const isComment = lineDash || (blockStart && !this.isExecutableComment(buf, i)) || (mysql && c === HASH)
             if (!isComment && ((c | 32) === 105 || (c | 32) === 114) && this.delim === ';') {
-              const fast = this.insertAt(buf, i, final)
+              const fast = this.inserts.at(buf, i, final)
               if (fast === WAIT_FOR_MORE) {
                 stopAt = i
                 break outer
@@ -494,49 +487,6 @@ export class StatementSplitter {
     at(cut)
     this.line = line
     this.state = state
-  }
-
-  /**
-   * An INSERT of literal values read in one pass at the start of its statement: the value
-   * scanner finds where it ends, so its characters are not scanned twice (here for the end,
-   * then for the values), and its values go out located (`pre`). An INSERT that runs past the
-   * buffer waits for the next chunk (unless it is already big); anything else, such as an
-   * expression among the values, is left to the character scan.
-   */
-  private insertAt(buf: string, i: number, final: boolean): { text: string; pre: PreScanned; resume: number } | typeof WAIT_FOR_MORE | null {
-    const n = buf.length
-    // After waiting, read again only once the text has doubled, so small chunks cost no rescans.
-    const waited = this.insertWait
-    this.insertWait = 0
-    const wait = (): typeof WAIT_FOR_MORE | null => {
-      if (final || n - i >= MAX_WAIT_CHARS) return null
-      this.insertWait = waited && n - i < 2 * waited ? waited : n - i
-      return WAIT_FOR_MORE
-    }
-    if (waited && !final && n - i < 2 * waited) return wait()
-    // No semicolon after its start: it surely goes on in the next chunk, so do not read it twice.
-    if (this.lastSemi === -2) this.lastSemi = buf.lastIndexOf(';')
-    if (this.lastSemi < i && !final) return wait()
-    const head = INSERT_HEAD.exec(buf.slice(i, i + 4096))
-    if (!head) {
-      // The buffer may end inside the head (even inside the word INSERT).
-      const start = buf.slice(i, i + 8).toUpperCase()
-      const maybe = /^(INSERT|REPLACE)\b/.test(start) || 'INSERT'.startsWith(start) || 'REPLACE'.startsWith(start)
-      return maybe && n - i < 4096 ? wait() : null
-    }
-    // A comment in the head would stay in the text (the character scan replaces comments with a space).
-    if (/\/\*|--|#/.test(head[0])) return null
-    const r = scanValues(buf, i + head[0].length, this.dialect, i)
-    if (!r.ok) {
-      // A value cut off by the end of the buffer fails near it (a number, NULL or string not yet complete).
-      const ranOut = r.at >= n - 16 || r.reason.startsWith('unterminated')
-      return ranOut ? wait() : null
-    }
-    let j = r.end
-    while (j < n && isSpace(buf.charCodeAt(j))) j++
-    if (j >= n && !final) return wait()
-    if (j < n && buf.charCodeAt(j) !== SEMI) return null
-    return { text: buf.slice(i, r.end).trimEnd(), pre: { values: r.values }, resume: Math.min(n, j + 1) }
   }
 
   private isExecutableComment(buf: string, i: number): boolean {
