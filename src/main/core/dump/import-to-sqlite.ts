@@ -8,7 +8,6 @@ import type { DumpDialect } from './dialect'
 import type { DumpReaderInfo } from './dump-reader'
 import { streamDump } from './dump-stream'
 import { reportText } from './import-report'
-import { prescanInsert } from './prescan'
 import { threadedLoad, type LoadSink } from './sqlite-load-client'
 
 export { streamDump } from './dump-stream'
@@ -53,16 +52,6 @@ export async function importToSqlite(opts: SqliteImportOptions, ctx: JobContext)
           sink = threadedLoad({ tmpPath: tmp, file: opts.path, dialect: d, strict: opts.strict, bytesEscaped: info.invalidUtf8 })
         },
         async (events, bytesRead) => {
-          // The loader thread stores while this one reads ahead: it also reads the INSERT values (prescan.ts).
-          if (sink!.threaded) {
-            for (const ev of events) {
-              const c = ev.type === 'statement' ? ev.text.charCodeAt(0) | 32 : 0
-              if ((c === 105 || c === 114) && ev.type === 'statement' && !ev.pre) {
-                const pre = prescanInsert(ev.text, dialect)
-                if (pre) ev.pre = pre
-              }
-            }
-          }
           trimHeap(bytesRead)
           // The events array is reused by the stream: hand over a copy.
           await sink!.send(events.slice(), bytesRead, info.invalidUtf8)

@@ -8,7 +8,8 @@ const SEMI = 59
 const MAX_WAIT_CHARS = 8 << 20
 export const WAIT_FOR_MORE = 'wait' as const
 
-function isSpace(c: number): boolean {
+/** SQL whitespace, as the statement splitter reads it. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11
 }
 

@@ -7,8 +7,6 @@ import type { SplitEvent } from './statement-splitter'
 
 /** How the import hands statements to SQLite: on a loader thread when one can be started, else inline. */
 export interface LoadSink {
-  /** Loading happens on another thread (so reading ahead pays). */
-  readonly threaded: boolean
   send(events: SplitEvent[], bytesRead: number, bytesEscaped: boolean): Promise<void>
   /** Rows loaded and bytes acknowledged so far. */
   progress(): { rows: number; bytesRead: number }
@@ -24,7 +22,6 @@ export function inlineLoad(args: SqliteLoadArgs): LoadSink {
   const load = new SqliteLoad(args)
   let bytes = 0
   return {
-    threaded: false,
     async send(events, bytesRead, bytesEscaped) {
       load.handle(events, bytesEscaped)
       bytes = bytesRead
@@ -102,7 +99,6 @@ export function threadedLoad(args: SqliteLoadArgs): LoadSink {
     worker.postMessage(m, transfer)
   }
   return {
-    threaded: true,
     async send(events, bytesRead, bytesEscaped) {
       if (failure) throw failure
       post({ t: 'events', events, bytesRead, bytesEscaped })

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors'
 import type { DumpDialect } from './dialect'
-import { InsertPass, WAIT_FOR_MORE } from './insert-pass'
+import { InsertPass, isSpace, WAIT_FOR_MORE } from './insert-pass'
 import type { PreScanned } from './prescan'
 
 /** What the splitter hands on: statements, client commands and COPY data lines, each with its line number. */
@@ -63,9 +63,6 @@ function parenDepth(text: string, dialect: DumpDialect): number {
   return depth
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === NL || c === CR || c === 9 || c === 12 || c === 11
-}
 function isIdentChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === DOLLAR || c > 127
 }
